@@ -1,0 +1,37 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class CampaignStatus(models.TextChoices):
+    DRAFT = "draft", _("Dự thảo")
+    ACTIVE = "active", _("Đang triển khai")
+    CLOSED = "closed", _("Đã kết thúc")
+
+
+class CountPolicy(models.TextChoices):
+    """Which reports count in the consolidated figures."""
+
+    SUBMITTED = "submitted", _("Báo cáo đã gửi và đã duyệt")
+    ACCEPTED = "accepted", _("Chỉ báo cáo đã duyệt")
+
+
+class ActivityKind(models.TextChoices):
+    PROMOTION = "promotion", _("Treo băng rôn, khẩu hiệu, tuyên truyền")
+    OPENING = "opening", _("Lễ khai mạc, phát động")
+    MEDIA = "media", _("Thông tin, truyền thông")
+    EMULATION = "emulation", _("Thi đua, vinh danh")
+    CLASSES = "classes", _("Lớp học, khóa học")
+    CLUBS = "clubs", _("Câu lạc bộ, diễn đàn, cuộc thi")
+    TRAINING = "training", _("Tập huấn kỹ năng")
+    RESOURCES = "resources", _("Học liệu mở")
+    PRESS = "press", _("Chuyên mục báo chí")
+    FORUMS = "forums", _("Diễn đàn, hội thảo quốc tế")
+    OTHER = "other", _("Hoạt động khác")
+
+
+class ValueType(models.TextChoices):
+    INTEGER = "integer", _("Số nguyên")
+    MONEY = "money", _("Số tiền (đồng)")
+    DECIMAL = "decimal", _("Số thập phân")
+    BOOLEAN = "boolean", _("Có/không")
+    TEXT = "text", _("Văn bản")

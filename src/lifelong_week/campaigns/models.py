@@ -1,0 +1,324 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from lifelong_week.campaigns.enums import ActivityKind, CampaignStatus, CountPolicy, ValueType
+from lifelong_week.orgs.enums import AdminLevel, UnitKind
+
+
+class ReportForm(models.Model):
+    """The report a unit fills: narrative sections and figures (indicators).
+
+    One form is shared down a campaign chain (the Ministry's guidance, the
+    province's plan, a district's plan), so the same indicators add up at every
+    level.
+    """
+
+    code = models.SlugField(_("mã mẫu"), max_length=60, unique=True)
+    title = models.CharField(_("tên mẫu"), max_length=255)
+    report_title = models.CharField(
+        _("trích yếu của báo cáo"),
+        max_length=255,
+        help_text=_("Ví dụ: Về việc tổ chức Tuần lễ hưởng ứng học tập suốt đời năm 2021"),
+    )
+
+    class Meta:
+        verbose_name = _("mẫu báo cáo")
+        verbose_name_plural = _("mẫu báo cáo")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class FormSection(models.Model):
+    form = models.ForeignKey(ReportForm, on_delete=models.CASCADE, related_name="sections")
+    order = models.PositiveSmallIntegerField(_("thứ tự"))
+    code = models.CharField(_("số mục"), max_length=20, help_text=_("Ví dụ: I.1"))
+    part_title = models.CharField(
+        _("phần"), max_length=255, blank=True, help_text=_("Ví dụ: I. TỔ CHỨC TRIỂN KHAI TUẦN LỄ")
+    )
+    title = models.CharField(_("tên mục"), max_length=255)
+    guidance = models.TextField(_("hướng dẫn nhập"), blank=True)
+
+    class Meta:
+        ordering = ["form", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["form", "code"], name="unique_section_code"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code}. {self.title}"
+
+
+class Indicator(models.Model):
+    """A figure units report: defined once, shared by every level."""
+
+    form = models.ForeignKey(ReportForm, on_delete=models.CASCADE, related_name="indicators")
+    order = models.PositiveSmallIntegerField(_("thứ tự"))
+    code = models.SlugField(_("mã chỉ tiêu"), max_length=40)
+    group = models.CharField(_("nhóm"), max_length=255, blank=True)
+    label = models.CharField(_("chỉ tiêu"), max_length=255)
+    unit_of_measure = models.CharField(_("đơn vị tính"), max_length=40)
+    value_type = models.CharField(
+        _("kiểu giá trị"), max_length=16, choices=ValueType.choices, default=ValueType.INTEGER
+    )
+    sums_up = models.BooleanField(_("cộng dồn lên cấp trên"), default=True)
+    min_value = models.DecimalField(
+        _("giá trị nhỏ nhất"), max_digits=20, decimal_places=2, null=True, blank=True, default=0
+    )
+    max_value = models.DecimalField(
+        _("giá trị lớn nhất"), max_digits=20, decimal_places=2, null=True, blank=True
+    )
+    help_text = models.TextField(_("cách tính"), blank=True)
+    activity_kind = models.CharField(
+        _("thuộc hoạt động"), max_length=16, choices=ActivityKind.choices, blank=True
+    )
+
+    class Meta:
+        ordering = ["form", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["form", "code"], name="unique_indicator_code"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.label} ({self.unit_of_measure})"
+
+
+class Campaign(models.Model):
+    """One issuer's plan for one year's week."""
+
+    slug = models.SlugField(_("mã chiến dịch"), max_length=80, unique=True)
+    year = models.PositiveSmallIntegerField(_("năm"))
+    title = models.CharField(_("tên kế hoạch"), max_length=300)
+    issuer = models.ForeignKey(
+        "orgs.OrgUnit",
+        verbose_name=_("cơ quan ban hành"),
+        on_delete=models.PROTECT,
+        related_name="issued_campaigns",
+    )
+    coordinator = models.ForeignKey(
+        "orgs.OrgUnit",
+        verbose_name=_("cơ quan chủ trì, điều phối"),
+        on_delete=models.PROTECT,
+        related_name="coordinated_campaigns",
+        help_text=_("Đơn vị theo dõi, đôn đốc và tổng hợp (ví dụ: Sở GD&ĐT)."),
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("theo hướng dẫn của"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    status = models.CharField(
+        _("trạng thái"), max_length=16, choices=CampaignStatus.choices, default=CampaignStatus.DRAFT
+    )
+    doc_type = models.CharField(_("loại văn bản"), max_length=40, default="KẾ HOẠCH")
+    doc_number = models.CharField(_("số, ký hiệu"), max_length=60, blank=True)
+    doc_date = models.DateField(_("ngày ban hành"), null=True, blank=True)
+    theme = models.TextField(_("chủ đề"), blank=True)
+    slogans = models.JSONField(_("khẩu hiệu"), default=list, blank=True)
+    legal_bases = models.JSONField(_("căn cứ"), default=list, blank=True)
+    purpose = models.TextField(_("mục đích"), blank=True)
+    requirements = models.TextField(_("yêu cầu"), blank=True)
+    week_start = models.DateField(_("ngày bắt đầu Tuần lễ"))
+    week_end = models.DateField(_("ngày kết thúc Tuần lễ"))
+    opening_date = models.DateField(_("ngày khai mạc"), null=True, blank=True)
+    funding = models.TextField(_("kinh phí"), blank=True)
+    recipients = models.JSONField(_("nơi nhận"), default=list, blank=True)
+    signer_name = models.CharField(_("người ký"), max_length=120, blank=True)
+    signer_title = models.CharField(_("chức vụ người ký"), max_length=120, blank=True)
+    signer_authority = models.CharField(_("thẩm quyền ký"), max_length=120, blank=True)
+    report_form = models.ForeignKey(
+        ReportForm,
+        verbose_name=_("mẫu báo cáo"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="campaigns",
+    )
+    requires_head_approval = models.BooleanField(_("thủ trưởng duyệt trước khi gửi"), default=False)
+    count_policy = models.CharField(
+        _("số liệu tổng hợp tính theo"),
+        max_length=16,
+        choices=CountPolicy.choices,
+        default=CountPolicy.SUBMITTED,
+    )
+    source_file = models.FileField(_("văn bản gốc"), upload_to="plans/%Y/", blank=True)
+    source_text = models.TextField(_("nội dung văn bản gốc"), blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("kế hoạch")
+        verbose_name_plural = _("kế hoạch")
+        ordering = ["-year", "title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("campaigns:detail", kwargs={"slug": self.slug})
+
+    @cached_property
+    def urls(self):
+        slug = self.slug
+
+        class _Urls:
+            detail = reverse("campaigns:detail", kwargs={"slug": slug})
+            edit = reverse("campaigns:edit", kwargs={"slug": slug})
+
+        return _Urls
+
+    def week_phase(self, today: dt.date | None = None) -> str:
+        """'before', 'during' or 'after' the week, in Vietnam's calendar."""
+        today = today or timezone.localdate()
+        if today < self.week_start:
+            return "before"
+        if today > self.week_end:
+            return "after"
+        return "during"
+
+
+class Activity(models.Model):
+    """A numbered activity of the plan (section II of the Long An plan)."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="activities")
+    number = models.PositiveSmallIntegerField(_("số thứ tự"))
+    text = models.TextField(_("nội dung"))
+    kind = models.CharField(
+        _("loại hoạt động"), max_length=16, choices=ActivityKind.choices, default=ActivityKind.OTHER
+    )
+
+    class Meta:
+        ordering = ["campaign", "number"]
+        verbose_name = _("hoạt động")
+        verbose_name_plural = _("hoạt động")
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "number"], name="unique_activity_number"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.text[:60]}"
+
+
+class Assignment(models.Model):
+    """Duties given to a body, or to a group of bodies, by the plan."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="assignments")
+    number = models.PositiveSmallIntegerField(_("số thứ tự"))
+    body = models.CharField(
+        _("cơ quan được giao (như trong văn bản)"),
+        max_length=300,
+        help_text=_("Ví dụ: UBND các huyện, thị xã, thành phố"),
+    )
+    duties = models.JSONField(_("nhiệm vụ"), default=list)
+    units = models.ManyToManyField(
+        "orgs.OrgUnit", verbose_name=_("đơn vị thực hiện"), related_name="assignments", blank=True
+    )
+    # A group ("every district People's Committee"): the units are re-resolved
+    # from these when the tree changes.
+    group_kind = models.CharField(
+        _("nhóm: loại đơn vị"), max_length=32, choices=UnitKind.choices, blank=True
+    )
+    group_level = models.CharField(
+        _("nhóm: cấp"), max_length=16, choices=AdminLevel.choices, blank=True
+    )
+
+    class Meta:
+        ordering = ["campaign", "number"]
+        verbose_name = _("phân công")
+        verbose_name_plural = _("phân công")
+
+    def __str__(self) -> str:
+        return self.body
+
+    @property
+    def is_group(self) -> bool:
+        return bool(self.group_kind or self.group_level)
+
+
+class ReportingStep(models.Model):
+    """Who reports to whom, by when.
+
+    Two different dates, named plainly: the *deadline* decides on time or late;
+    the *lock* closes entry (unless the receiving unit grants an extension).
+    "trước ngày 15/10/2021" means the deadline is the start of 15/10/2021 in
+    Vietnam's time.
+    """
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="steps")
+    order = models.PositiveSmallIntegerField(_("thứ tự"))
+    title = models.CharField(_("tên bước"), max_length=255)
+    senders_text = models.CharField(
+        _("đơn vị báo cáo (như trong văn bản)"), max_length=300, blank=True
+    )
+    senders = models.ManyToManyField(
+        "orgs.OrgUnit", verbose_name=_("đơn vị báo cáo"), related_name="reporting_steps"
+    )
+    receiver = models.ForeignKey(
+        "orgs.OrgUnit",
+        verbose_name=_("đơn vị nhận báo cáo"),
+        on_delete=models.PROTECT,
+        related_name="received_steps",
+    )
+    receiver_text = models.CharField(
+        _("đơn vị nhận (như trong văn bản)"), max_length=300, blank=True
+    )
+    copy_to = models.ManyToManyField(
+        "orgs.OrgUnit", verbose_name=_("đồng gửi"), related_name="copied_steps", blank=True
+    )
+    deadline = models.DateTimeField(_("hạn nộp"))
+    deadline_text = models.CharField(_("hạn nộp (như trong văn bản)"), max_length=120, blank=True)
+    lock_at = models.DateTimeField(
+        _("khóa nhập liệu"),
+        null=True,
+        blank=True,
+        help_text=_("Sau thời điểm này đơn vị không nhập được nữa, trừ khi được gia hạn."),
+    )
+
+    class Meta:
+        ordering = ["campaign", "order"]
+        verbose_name = _("bước báo cáo")
+        verbose_name_plural = _("bước báo cáo")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def lock_for(self, unit) -> dt.datetime | None:
+        """When entry closes for ``unit``: its extension, else the step's lock.
+
+        ``None`` means entry never closes by itself.
+        """
+        extension = self.extensions.filter(unit=unit).first()
+        if extension is not None:
+            return extension.until
+        return self.lock_at
+
+
+class Extension(models.Model):
+    """The receiving unit reopens entry for one unit after the lock."""
+
+    step = models.ForeignKey(ReportingStep, on_delete=models.CASCADE, related_name="extensions")
+    unit = models.ForeignKey("orgs.OrgUnit", on_delete=models.CASCADE, related_name="extensions")
+    until = models.DateTimeField(_("gia hạn đến"))
+    reason = models.CharField(_("lý do"), max_length=300, blank=True)
+    granted_by = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["step", "unit"], name="unique_extension"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit} — {self.until:%d/%m/%Y %H:%M}"

@@ -1,0 +1,29 @@
+"""Load the whole demo, built on the same domain functions as the application."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from lifelong_week.demo.accounts import build_accounts
+from lifelong_week.demo.long_an import build_long_an_campaign
+from lifelong_week.demo.report_form import build_report_form
+from lifelong_week.demo.units import build_long_an_tree
+
+
+@dataclass
+class DemoData:
+    units: dict
+    campaign: object
+    accounts: list[tuple[str, str, str]]
+
+
+@transaction.atomic
+def load_demo() -> DemoData:
+    """Create what is missing; running it again keeps what is there."""
+    units = build_long_an_tree()
+    form = build_report_form(2021)
+    campaign = build_long_an_campaign(units, form)
+    accounts = build_accounts(units)
+    return DemoData(units=units, campaign=campaign, accounts=accounts)

@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+import contextlib
+import signal
+import sys
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from lifelong_week.demo.accounts import DEMO_PASSWORD
+
+
+class Command(BaseCommand):
+    help = "Chạy bản trình diễn: tạo cơ sở dữ liệu, nạp dữ liệu Long An 2021 và phục vụ trang web."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument("--host", default="127.0.0.1")
+        parser.add_argument("--threads", type=int, default=8)
+        parser.add_argument(
+            "--no-serve", action="store_true", help="Chỉ chuẩn bị dữ liệu, không chạy máy chủ."
+        )
+
+    def handle(self, *args, port: int, host: str, threads: int, no_serve: bool, **options):
+        self.stdout.write(f"Thư mục dữ liệu: {settings.DATA_DIR}")
+        call_command("migrate", interactive=False, verbosity=0)
+        from lifelong_week.demo.load import load_demo
+
+        data = load_demo()
+        call_command("collectstatic", interactive=False, verbosity=0)
+        self.stdout.write(self.style.SUCCESS(f"Đã nạp kế hoạch: {data.campaign.title}"))
+        self.stdout.write(f"\nTài khoản trình diễn (mật khẩu chung: {DEMO_PASSWORD}):")
+        width = max(len(u) for u, _r, _unit in data.accounts)
+        for username, role, unit in data.accounts:
+            self.stdout.write(f"  {username.ljust(width)}  {role} — {unit}")
+        if no_serve:
+            return
+        self._serve(host, port, threads)
+
+    def _serve(self, host: str, port: int, threads: int) -> None:
+        from waitress import serve
+
+        from lifelong_week.wsgi import application
+
+        url = f"http://{'localhost' if host in ('127.0.0.1', '0.0.0.0') else host}:{port}/"  # noqa: S104
+        self.stdout.write(self.style.SUCCESS(f"\nĐang phục vụ tại {url} — nhấn Ctrl-C để dừng."))
+        self.stdout.flush()
+
+        def stop(_signum, _frame):
+            raise KeyboardInterrupt
+
+        signal.signal(signal.SIGTERM, stop)
+        with contextlib.suppress(KeyboardInterrupt):
+            serve(application, host=host, port=port, threads=threads, ident="lifelong-week")
+        self.stdout.write("Đã dừng.")
+        sys.stdout.flush()

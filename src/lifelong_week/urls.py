@@ -1,0 +1,18 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.views.static import serve
+
+admin.site.site_header = "Quản trị — Tuần lễ hưởng ứng học tập suốt đời"
+admin.site.site_title = "Quản trị"
+
+urlpatterns = [
+    path("", include("lifelong_week.portal.urls")),
+    path("tai-khoan/", include("lifelong_week.accounts.urls")),
+    path("don-vi/", include("lifelong_week.orgs.urls")),
+    path("ke-hoach/", include("lifelong_week.campaigns.urls")),
+    path("quan-tri/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
