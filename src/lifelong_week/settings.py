@@ -8,6 +8,8 @@ folder), and a secret key is generated there on first start.
 from __future__ import annotations
 
 import secrets
+import sys
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 
@@ -20,10 +22,13 @@ from lifelong_week.core.env import env_bool, env_int, env_list, env_str
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
-DATA_DIR = Path(
-    env_str("LIFELONG_WEEK_DATA_DIR")
-    or platformdirs.user_data_dir("lifelong-week", appauthor=False)
-).expanduser()
+if env_str("LIFELONG_WEEK_DATA_DIR"):
+    DATA_DIR = Path(env_str("LIFELONG_WEEK_DATA_DIR")).expanduser()
+elif "pytest" in sys.modules:
+    # A test run never touches the developer's real data folder.
+    DATA_DIR = Path(tempfile.mkdtemp(prefix="lifelong-week-test-"))
+else:
+    DATA_DIR = Path(platformdirs.user_data_dir("lifelong-week", appauthor=False))
 DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 
@@ -185,6 +190,7 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT") or DATA_DIR / "static")
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or DATA_DIR / "media")
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -250,7 +250,9 @@ def _check_row(line: int, cells: dict[str, object]) -> tuple[dict[str, object], 
 def check_rows(header: list[str], rows: Iterable[tuple[int, list[object]]]) -> list[_Row]:
     """Validate the whole file; raise ``UnitImportError`` listing every problem."""
     keys, problems = _map_header(header)
-    if problems:
+    if any(key not in keys for key in REQUIRED):
+        # Without the required columns no row can be read; an unknown column
+        # alone is reported beside the row problems.
         raise UnitImportError(problems)
     checked: list[_Row] = []
     first_line_of: dict[str, int] = {}
