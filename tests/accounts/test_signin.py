@@ -21,7 +21,9 @@ def test_passwords_are_hashed_with_argon2():
 def test_sign_in_leads_to_my_work_and_sign_out_to_the_public_page(client):
     user = member(OrgUnitFactory(name="UBND huyện Bến Lức"))
 
-    response = client.post(reverse("accounts:login"), {"username": user.username, "password": PASSWORD})
+    response = client.post(
+        reverse("accounts:login"), {"username": user.username, "password": PASSWORD}
+    )
     assert response.status_code == 302
     assert response.url == reverse("accounts:home")
     assert "UBND huyện Bến Lức" in client.get(reverse("accounts:home")).content.decode()
@@ -34,7 +36,9 @@ def test_sign_in_leads_to_my_work_and_sign_out_to_the_public_page(client):
 @pytest.mark.django_db
 def test_wrong_password_gets_a_vietnamese_message(client):
     user = UserFactory()
-    response = client.post(reverse("accounts:login"), {"username": user.username, "password": "sai"})
+    response = client.post(
+        reverse("accounts:login"), {"username": user.username, "password": "sai"}
+    )
     assert response.status_code == 200
     assert "Tên đăng nhập hoặc mật khẩu không đúng." in response.content.decode()
 
@@ -43,13 +47,19 @@ def test_wrong_password_gets_a_vietnamese_message(client):
 def test_repeated_failed_sign_ins_are_throttled(client, settings):
     user = UserFactory()
     for _ in range(settings.AXES_FAILURE_LIMIT - 1):
-        response = client.post(reverse("accounts:login"), {"username": user.username, "password": "sai"})
+        response = client.post(
+            reverse("accounts:login"), {"username": user.username, "password": "sai"}
+        )
         assert response.status_code == 200
-    response = client.post(reverse("accounts:login"), {"username": user.username, "password": "sai"})
+    response = client.post(
+        reverse("accounts:login"), {"username": user.username, "password": "sai"}
+    )
     assert response.status_code == 429
     assert "Tạm khóa đăng nhập" in response.content.decode()
     # Even the right password is refused during the cool-off.
-    response = client.post(reverse("accounts:login"), {"username": user.username, "password": PASSWORD})
+    response = client.post(
+        reverse("accounts:login"), {"username": user.username, "password": PASSWORD}
+    )
     assert response.status_code == 429
 
 
@@ -64,7 +74,8 @@ def test_password_reset_by_email(client):
 
     form_url = client.get(link).url  # Django swaps the token for a session-bound URL
     response = client.post(
-        form_url, {"new_password1": "Hoc-tap-suot-doi-2021", "new_password2": "Hoc-tap-suot-doi-2021"}
+        form_url,
+        {"new_password1": "Hoc-tap-suot-doi-2021", "new_password2": "Hoc-tap-suot-doi-2021"},
     )
     assert response.status_code == 302
     user.refresh_from_db()

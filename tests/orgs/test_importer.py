@@ -53,7 +53,9 @@ def test_xlsx_import_updates_existing_units_and_moves_them(tmp_path):
     book = Workbook()
     sheet = book.active
     sheet.append(["code", "name", "kind", "admin_level", "parent_code", "email"])
-    sheet.append(["803", "UBND huyện Bến Lức", "peoples_committee", "district", "80", "ubnd@benluc.gov.vn"])
+    sheet.append(
+        ["803", "UBND huyện Bến Lức", "peoples_committee", "district", "80", "ubnd@benluc.gov.vn"]
+    )
     path = tmp_path / "units.xlsx"
     book.save(path)
 
@@ -112,9 +114,7 @@ def test_missing_required_column_and_bad_values_are_named(tmp_path):
     )
     with pytest.raises(UnitImportError) as refused:
         import_units(path)
-    assert [str(p) for p in refused.value.problems] == [
-        "Dòng 1: thiếu cột bắt buộc “parent_code”."
-    ]
+    assert [str(p) for p in refused.value.problems] == ["Dòng 1: thiếu cột bắt buộc “parent_code”."]
 
     path = write(
         tmp_path,
@@ -151,7 +151,7 @@ def test_command_reports_every_problem_and_fails(tmp_path, capsys):
         "loi.csv",
         "code,name,kind,admin_level,parent_code\n1,A,other,commune,NOPE\n2,B,other,commune,NOPE\n",
     )
-    with pytest.raises(CommandError, match="Không nhập được: 2 lỗi. Cơ sở dữ liệu không thay đổi."):
+    with pytest.raises(CommandError, match=r"Không nhập được: 2 lỗi\. Cơ sở dữ liệu không thay đổi\."):
         call_command("import_units", str(path))
     assert capsys.readouterr().err.splitlines() == [
         "Dòng 2: đơn vị cấp trên “NOPE” không tồn tại.",

@@ -52,5 +52,8 @@ def test_validity_dates_decide_which_units_existed():
 
     assert list(OrgUnit.objects.active_on(dt.date(2021, 10, 1))) == [old]
     assert list(OrgUnit.objects.active_on(dt.date(2026, 1, 1))) == [new]
-    assert set(OrgUnit.objects.overlapping(dt.date(2025, 1, 1), dt.date(2025, 12, 31))) == {old, new}
+    assert set(OrgUnit.objects.overlapping(dt.date(2025, 1, 1), dt.date(2025, 12, 31))) == {
+        old,
+        new,
+    }
     assert old.successor == new

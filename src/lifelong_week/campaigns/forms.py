@@ -121,7 +121,7 @@ class CampaignForm(forms.ModelForm):
             self.add_error("week_end", _("Ngày kết thúc phải sau ngày bắt đầu Tuần lễ."))
         opening = data.get("opening_date")
         if opening and start and end and not (start <= opening <= end):
-            self.add_error("opening_date", _("Ngày khai mạc nên nằm trong Tuần lễ."))
+            self.add_error("opening_date", _("Ngày khai mạc phải nằm trong Tuần lễ."))
         return data
 
 

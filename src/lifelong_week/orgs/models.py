@@ -176,4 +176,3 @@ class OrgUnit(models.Model):
 
     def ancestors(self) -> OrgUnitQuerySet:
         return OrgUnit.objects.filter(code__in=self.ancestor_codes).order_by("depth")
-
