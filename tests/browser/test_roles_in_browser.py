@@ -26,16 +26,16 @@ def test_district_reporter_sees_what_the_district_owes(sign_in):
         "section.card", has=page.get_by_role("heading", name="Ủy ban nhân dân huyện Bến Lức")
     )
     expect(unit).to_be_visible()
-    owed = unit.locator("table").first
-    expect(owed.locator("tbody tr")).to_have_count(1)
+    owed = unit.locator("ul.owed")
+    expect(owed.locator("li")).to_have_count(1)
     expect(owed).to_contain_text("Sở GD&ĐT Long An")
-    expect(owed).to_contain_text("trước 15/10/2021")
+    expect(owed).to_contain_text("Hạn nộp: trước 15/10/2021")
     expect(owed).to_contain_text(re.compile(r"quá hạn \d+ ngày"))
     expect(unit).to_contain_text(
         "Xây dựng và triển khai thực hiện kế hoạch tổ chức Tuần lễ hưởng ứng học tập suốt đời năm 2021 tại địa phương."
     )
     # A reporter cannot change the plan and sees only their own unit in the tree.
-    owed.get_by_role("link").first.click()
+    owed.get_by_role("link").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Tổ chức Tuần lễ hưởng ứng học tập suốt đời năm 2021"
     )

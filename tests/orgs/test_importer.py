@@ -151,7 +151,9 @@ def test_command_reports_every_problem_and_fails(tmp_path, capsys):
         "loi.csv",
         "code,name,kind,admin_level,parent_code\n1,A,other,commune,NOPE\n2,B,other,commune,NOPE\n",
     )
-    with pytest.raises(CommandError, match=r"Không nhập được: 2 lỗi\. Cơ sở dữ liệu không thay đổi\."):
+    with pytest.raises(
+        CommandError, match=r"Không nhập được: 2 lỗi\. Cơ sở dữ liệu không thay đổi\."
+    ):
         call_command("import_units", str(path))
     assert capsys.readouterr().err.splitlines() == [
         "Dòng 2: đơn vị cấp trên “NOPE” không tồn tại.",

@@ -135,7 +135,8 @@ class AssignmentForm(forms.ModelForm):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["units"].queryset = units_visible_to(user)
-        self.fields["units"].help_text = _("Giữ Ctrl (hoặc Cmd) để chọn nhiều đơn vị.")
+        self.fields["units"].widget = forms.CheckboxSelectMultiple(attrs={"class": "checks"})
+        self.fields["units"].widget.choices = self.fields["units"].choices
 
 
 class StepForm(forms.ModelForm):
@@ -157,6 +158,8 @@ class StepForm(forms.ModelForm):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["senders"].queryset = units_visible_to(user)
+        self.fields["senders"].widget = forms.CheckboxSelectMultiple(attrs={"class": "checks"})
+        self.fields["senders"].widget.choices = self.fields["senders"].choices
         self.fields["receiver"].queryset = issuer_choices(user)
         self.fields["copy_to"].queryset = issuer_choices(user)
         self.fields["deadline"].help_text = _(
@@ -171,7 +174,14 @@ class StepForm(forms.ModelForm):
         return data
 
 
-class _UserFormSet(forms.BaseInlineFormSet):
+class _VietnameseDeleteMixin:
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].label = _("Xóa mục này")
+
+
+class _UserFormSet(_VietnameseDeleteMixin, forms.BaseInlineFormSet):
     def __init__(self, *args, user=None, **kwargs):
         self.user = user
         super().__init__(*args, **kwargs)
@@ -182,7 +192,7 @@ class _UserFormSet(forms.BaseInlineFormSet):
         return kwargs
 
 
-class _PlainFormSet(forms.BaseInlineFormSet):
+class _PlainFormSet(_VietnameseDeleteMixin, forms.BaseInlineFormSet):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
 

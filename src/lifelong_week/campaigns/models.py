@@ -177,6 +177,11 @@ class Campaign(models.Model):
 
         return _Urls
 
+    @property
+    def signer_authority_lines(self) -> list[str]:
+        """ "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH" as the lines a signature block prints."""
+        return [line.strip() for line in self.signer_authority.split("/") if line.strip()]
+
     def week_phase(self, today: dt.date | None = None) -> str:
         """'before', 'during' or 'after' the week, in Vietnam's calendar."""
         today = today or timezone.localdate()
