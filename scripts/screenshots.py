@@ -1,7 +1,7 @@
 """Take the README's screenshots from a running demo.
 
-    uv run lifelong-week demo --port 8765 &
-    uv run python scripts/screenshots.py http://localhost:8765
+uv run lifelong-week demo --port 8765 &
+uv run python scripts/screenshots.py http://localhost:8765
 """
 
 from __future__ import annotations
@@ -12,8 +12,9 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from lifelong_week.demo.accounts import DEMO_PASSWORD as PASSWORD
+
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
-PASSWORD = "hoctap-2021"
 ARGS = [
     "--no-sandbox",
     "--disable-gpu",

@@ -80,7 +80,6 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -177,7 +176,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Language, time -----------------------------------------------------------
 LANGUAGE_CODE = "vi"
-LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
+# Vietnamese only until an English translation exists: a browser asking for
+# English must not get Vietnamese words with English number formats.
+LANGUAGES = [("vi", _("Tiếng Việt"))]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["lifelong_week.formats"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"

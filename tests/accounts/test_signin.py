@@ -12,7 +12,10 @@ PASSWORD = "mat-khau-thu-nghiem"
 
 
 @pytest.mark.django_db
-def test_passwords_are_hashed_with_argon2():
+def test_passwords_are_hashed_with_argon2(settings):
+    from lifelong_week import settings as production
+
+    settings.PASSWORD_HASHERS = production.PASSWORD_HASHERS
     user = UserFactory()
     assert user.password.startswith("argon2$")
 

@@ -15,17 +15,22 @@ VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 def flat(text: str) -> str:
-    """The seed's text with Markdown emphasis dropped and every line break undone."""
-    return " ".join(re.sub(r"\*+", "", text).split())
+    """Text compared word for word: Markdown emphasis, autolink brackets and list
+    markers dropped, every line break undone."""
+    text = re.sub(r"\*+", "", text)
+    text = re.sub(r"<(https?://[^>]+)>", r"\1", text)
+    text = re.sub(r"(?m)^\s*[-–+•]\s+", "", text)
+    return " ".join(text.split())
 
 
 SEED = flat(SEED_PLAN.read_text(encoding="utf-8"))
 
+# As printed on a banner: the list's closing full stops are not part of a slogan.
 SLOGANS = [
-    "Tuần lễ hưởng ứng học tập suốt đời năm 2021.",
-    "Chuyển đổi số và cơ hội học tập suốt đời cho tất cả mọi người trong bối cảnh đại dịch COVID-19.",
-    "Chuyển đổi số để xây dựng thành công một xã hội học tập mới.",
-    "Thi đua đẩy nhanh mức độ trưởng thành chuyển đổi số tại địa phương, đơn vị và cộng đồng.",
+    "Tuần lễ hưởng ứng học tập suốt đời năm 2021",
+    "Chuyển đổi số và cơ hội học tập suốt đời cho tất cả mọi người trong bối cảnh đại dịch COVID-19",
+    "Chuyển đổi số để xây dựng thành công một xã hội học tập mới",
+    "Thi đua đẩy nhanh mức độ trưởng thành chuyển đổi số tại địa phương, đơn vị và cộng đồng",
 ]
 LEGAL_BASIS = (
     "Công văn số 3764/BGDĐT-GDĐT ngày 31/8/2021 của Bộ Giáo dục và Đào tạo về việc tổ chức "

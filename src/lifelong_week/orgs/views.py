@@ -52,7 +52,7 @@ def tree(request):
     today = timezone.localdate()
     context = {"query": query, "today": today}
     if query:
-        results = visible.search(query).select_related("parent")
+        results = visible.search(query).select_related("parent").order_by("path")
         page = Paginator(results, 50).get_page(request.GET.get("page"))
         context.update(page=page, results=page.object_list)
     else:
