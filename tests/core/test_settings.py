@@ -13,7 +13,9 @@ def run_cli(*args: str, env: dict[str, str], tmp_path) -> subprocess.CompletedPr
     full_env = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith(("DATABASE_URL", "DEBUG", "SECRET_KEY", "LIFELONG_WEEK"))
+        if not key.startswith(
+            ("DATABASE_URL", "DEBUG", "SECRET_KEY", "LIFELONG_WEEK", "DJANGO_ALLOW_ASYNC_UNSAFE")
+        )
     }
     full_env.update({"LIFELONG_WEEK_DATA_DIR": str(tmp_path / "data"), **env})
     return subprocess.run(
