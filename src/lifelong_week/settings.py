@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "lifelong_week.orgs",
     "lifelong_week.accounts",
     "lifelong_week.campaigns",
+    "lifelong_week.reports",
     "lifelong_week.documents",
     "lifelong_week.portal",
     "lifelong_week.demo",

@@ -11,6 +11,7 @@ urlpatterns = [
     path("tai-khoan/", include("lifelong_week.accounts.urls")),
     path("don-vi/", include("lifelong_week.orgs.urls")),
     path("ke-hoach/", include("lifelong_week.campaigns.urls")),
+    path("bao-cao/", include("lifelong_week.reports.urls")),
     path("quan-tri/", admin.site.urls),
 ]
 

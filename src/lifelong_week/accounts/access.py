@@ -195,3 +195,48 @@ def get_or_404(queryset: QuerySet, **lookup):
         return queryset.get(**lookup)
     except queryset.model.DoesNotExist:
         raise Http404 from None
+
+
+# --- Reports ---------------------------------------------------------------------------
+
+# Above the unit, a report is read once it has been sent up (or sent back).
+_READABLE_FROM_ABOVE = ("submitted", "accepted", "returned")
+_ENTRY_ROLES = (Role.REPORTER, Role.HEAD)
+_REVIEW_ROLES = (Role.COORDINATOR, Role.HEAD, Role.ADMINISTRATOR)
+
+
+def scope_reports(user, queryset: QuerySet) -> QuerySet:
+    """Reports the user may open: their own units' in any state; below them
+    (coordinators, viewers) and as the receiving unit, once sent up."""
+    reach = reach_of(user)
+    if reach.is_empty:
+        return queryset.none()
+    if reach.everything:
+        return queryset
+    own = Q(unit_id__in=list(reach.own_unit_ids))
+    above = Q(pk__in=[])
+    for path in reach.subtree_paths:
+        above |= Q(unit__path__startswith=path)
+    reviewing = [uid for uid, roles in reach.roles.items() if roles & set(_REVIEW_ROLES)]
+    above |= Q(step__receiver_id__in=reviewing)
+    return queryset.filter(own | (above & Q(status__in=_READABLE_FROM_ABOVE)))
+
+
+def can_enter_report(user, report) -> bool:
+    """Members of the unit who write its reports (reporter, head)."""
+    reach = reach_of(user)
+    if reach.everything:
+        return True
+    return bool(reach.roles.get(report.unit_id, frozenset()) & set(_ENTRY_ROLES))
+
+
+def can_review_report(user, report) -> bool:
+    """Coordinators (or the head) of the unit the report is sent to."""
+    return has_role(user, report.step.receiver, *_REVIEW_ROLES)
+
+
+def units_reporting_for(user) -> QuerySet[OrgUnit]:
+    """Units whose reports the user writes."""
+    reach = reach_of(user)
+    ids = [uid for uid, roles in reach.roles.items() if roles & set(_ENTRY_ROLES)]
+    return OrgUnit.objects.filter(pk__in=ids)

@@ -16,6 +16,7 @@ from lifelong_week.campaigns.queries import (
     obligations_of,
     received_steps,
 )
+from lifelong_week.reports.models import Notification, Report
 
 
 @dataclass
@@ -42,13 +43,21 @@ def home(request):
     for membership in memberships:
         desk = desks.setdefault(membership.unit_id, UnitDesk(unit=membership.unit, roles=[]))
         desk.roles.append(membership.get_role_display())
+    reports = {
+        (r.step_id, r.unit_id): r
+        for r in Report.objects.filter(unit_id__in=desks, campaign__in=campaigns)
+    }
     for desk in desks.values():
         desk.obligations = obligations_of(desk.unit, campaigns, now)
+        for obligation in desk.obligations:
+            obligation.report = reports.get((obligation.step.pk, desk.unit.pk))
         desk.duties = list(duties_of(desk.unit, campaigns))
         desk.receiving = list(received_steps(desk.unit, campaigns))
         desk.coordinated = [c for c in campaigns if c.coordinator_id == desk.unit.pk]
     reach = reach_of(request.user)
+    notices = Notification.objects.filter(user=request.user).select_related("report")[:10]
     context = {
+        "notices": notices,
         "desks": list(desks.values()),
         "campaigns": campaigns,
         "sees_subtree": bool(reach.subtree_paths) or reach.everything,

@@ -35,3 +35,13 @@ class ValueType(models.TextChoices):
     DECIMAL = "decimal", _("Số thập phân")
     BOOLEAN = "boolean", _("Có/không")
     TEXT = "text", _("Văn bản")
+
+
+class EventRule(models.TextChoices):
+    """How an indicator can be pre-filled from the events a unit recorded."""
+
+    NONE = "", _("Không tự tính")
+    COUNT = "count", _("Số sự kiện")
+    PARTICIPANTS = "participants", _("Tổng số người tham gia")
+    ONLINE_COUNT = "online_count", _("Số sự kiện trực tuyến")
+    ONLINE_PARTICIPANTS = "online_participants", _("Số người tham gia trực tuyến")

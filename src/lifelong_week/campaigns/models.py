@@ -8,7 +8,13 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from lifelong_week.campaigns.enums import ActivityKind, CampaignStatus, CountPolicy, ValueType
+from lifelong_week.campaigns.enums import (
+    ActivityKind,
+    CampaignStatus,
+    CountPolicy,
+    EventRule,
+    ValueType,
+)
 from lifelong_week.orgs.enums import AdminLevel, UnitKind
 
 
@@ -26,6 +32,12 @@ class ReportForm(models.Model):
         _("trích yếu của báo cáo"),
         max_length=255,
         help_text=_("Ví dụ: Về việc tổ chức Tuần lễ hưởng ứng học tập suốt đời năm 2021"),
+    )
+    recipients = models.JSONField(
+        _("nơi nhận in trên báo cáo"),
+        default=list,
+        blank=True,
+        help_text=_("Như mẫu quy định, ví dụ: Sở GD&ĐT (P.GDTrH); Hội KH tỉnh."),
     )
 
     class Meta:
@@ -78,6 +90,13 @@ class Indicator(models.Model):
     help_text = models.TextField(_("cách tính"), blank=True)
     activity_kind = models.CharField(
         _("thuộc hoạt động"), max_length=16, choices=ActivityKind.choices, blank=True
+    )
+    event_rule = models.CharField(
+        _("gợi ý từ sự kiện"),
+        max_length=24,
+        choices=EventRule.choices,
+        blank=True,
+        help_text=_("Tính sẵn từ các sự kiện đơn vị đã ghi nhận; đơn vị vẫn sửa được."),
     )
 
     class Meta:

@@ -68,15 +68,16 @@ class Countdown:
         return max(1, math.ceil(self.seconds / 86400))
 
 
-@dataclass(frozen=True)
+@dataclass
 class Obligation:
-    """A report a unit owes for one reporting step."""
+    """A report a unit owes for one reporting step (``report`` once started)."""
 
     step: ReportingStep
     unit: OrgUnit
     lock: dt.datetime | None
     extended: bool
     countdown: Countdown
+    report: object = None
 
     @property
     def lock_differs(self) -> bool:

@@ -8,7 +8,7 @@ section, in the units of measure offices use.
 
 from __future__ import annotations
 
-from lifelong_week.campaigns.enums import ActivityKind, ValueType
+from lifelong_week.campaigns.enums import ActivityKind, EventRule, ValueType
 from lifelong_week.campaigns.models import FormSection, Indicator, ReportForm
 
 PART_I = "I. TỔ CHỨC TRIỂN KHAI TUẦN LỄ"
@@ -104,6 +104,17 @@ INDICATORS = [
 ]  # fmt: skip
 
 
+# Figures the platform can pre-fill from the events a unit records.
+EVENT_RULES = {
+    "opening_ceremonies": EventRule.COUNT,
+    "opening_attendance": EventRule.PARTICIPANTS,
+    "online_classes": EventRule.ONLINE_COUNT,
+    "online_learners": EventRule.ONLINE_PARTICIPANTS,
+    "trainings": EventRule.COUNT,
+    "training_participants": EventRule.PARTICIPANTS,
+}
+
+
 def build_report_form(year: int = 2021) -> ReportForm:
     """Create (or return) the shared report form for ``year``'s week."""
     form, created = ReportForm.objects.get_or_create(
@@ -111,6 +122,8 @@ def build_report_form(year: int = 2021) -> ReportForm:
         defaults={
             "title": f"Mẫu BC — Báo cáo kết quả Tuần lễ hưởng ứng học tập suốt đời năm {year}",
             "report_title": f"Về việc tổ chức Tuần lễ hưởng ứng học tập suốt đời năm {year}",
+            # The Mẫu BC's own "Nơi nhận" lines.
+            "recipients": ["Sở GD&ĐT (P.GDTrH)", "Hội KH tỉnh"],
         },
     )
     if not created:
@@ -130,6 +143,7 @@ def build_report_form(year: int = 2021) -> ReportForm:
             value_type=value_type,
             sums_up=sums_up,
             activity_kind=kind,
+            event_rule=EVENT_RULES.get(code, EventRule.NONE),
             min_value=None if value_type == BOOL else 0,
         )
         for n, (code, group, label, uom, value_type, sums_up, kind) in enumerate(

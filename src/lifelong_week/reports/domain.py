@@ -1,0 +1,635 @@
+"""Business actions on reports: entry with safe autosave, the review workflow,
+photos and extensions. Views call these; they never poke fields themselves.
+
+Every action records who did what, when, from what to what (``ReportChange``).
+Time is passed in as ``now`` so the deadline and lock rules can be tested at
+the exact boundary; it defaults to the current instant.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.core.files.base import ContentFile
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from lifelong_week.accounts.access import has_role
+from lifelong_week.accounts.enums import Role
+from lifelong_week.accounts.models import User
+from lifelong_week.campaigns.enums import EventRule, ValueType
+from lifelong_week.campaigns.models import Extension, FormSection, Indicator, ReportingStep
+from lifelong_week.core.numbers import NumberFormatError, format_number, parse_number
+from lifelong_week.core.text import nfc
+from lifelong_week.orgs.models import OrgUnit
+from lifelong_week.reports import richtext
+from lifelong_week.reports.checks import cross_check
+from lifelong_week.reports.enums import EDITABLE_STATUSES, ChangeKind, ReportStatus
+from lifelong_week.reports.models import (
+    Event,
+    FigureValue,
+    Notification,
+    Photo,
+    Report,
+    ReportChange,
+    SectionText,
+)
+from lifelong_week.reports.photos import DEFAULT_LIMITS, PhotoLimits, process_photo
+
+MAX_PHOTOS_PER_REPORT = 20
+
+
+class ReportError(Exception):
+    """An action refused; ``message`` says why, in Vietnamese."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Someone else saved this field since the editor loaded it."""
+
+    their_value: str
+    their_version: int
+    by: User | None
+    at: dt.datetime
+
+
+@dataclass(frozen=True)
+class SaveOutcome:
+    version: int
+    conflict: Conflict | None = None
+    changed: bool = False
+
+
+# --- Opening, locks -----------------------------------------------------------
+
+
+def open_report(step: ReportingStep, unit: OrgUnit, *, by: User | None) -> Report:
+    """The unit's report for ``step``, created as a draft the first time.
+
+    Side effects: creates the report and records its creation.
+    """
+    report = Report.objects.filter(step=step, unit=unit).first()
+    if report is not None:
+        return report
+    try:
+        with transaction.atomic():
+            report = Report.objects.create(step=step, campaign=step.campaign, unit=unit)
+            _record(report, ChangeKind.CREATED, by, timezone.now(), to_status=report.status)
+    except IntegrityError:  # two first visits at once: the other one won
+        report = Report.objects.get(step=step, unit=unit)
+    return report
+
+
+def lock_of(report: Report) -> dt.datetime | None:
+    """When entry closes for this unit: its extension, else the step's lock."""
+    return report.step.lock_for(report.unit)
+
+
+def _ensure_open(report: Report, now: dt.datetime) -> None:
+    if report.status not in EDITABLE_STATUSES:
+        raise ReportError(
+            _("Báo cáo đang ở trạng thái “%s”, không sửa được.") % report.get_status_display()
+        )
+    lock = lock_of(report)
+    if lock is not None and now >= lock:
+        raise ReportError(
+            _(
+                "Đã quá thời điểm khóa nhập liệu (%(lock)s). Vui lòng đề nghị %(receiver)s "
+                "gia hạn để tiếp tục."
+            )
+            % {
+                "lock": timezone.localtime(lock).strftime("%H:%M %d/%m/%Y"),
+                "receiver": report.step.receiver.display_name,
+            }
+        )
+
+
+def _record(report: Report, kind: str, by, at, **fields) -> ReportChange:
+    return ReportChange.objects.create(report=report, kind=kind, by=by, at=at, **fields)
+
+
+# --- Entry ------------------------------------------------------------------------
+
+
+@transaction.atomic
+def save_section(
+    report: Report,
+    *,
+    section: FormSection,
+    text: str,
+    base_version: int,
+    by: User,
+    now: dt.datetime | None = None,
+) -> SaveOutcome:
+    """Save one narrative section unless someone else saved it in between.
+
+    Side effects: stores the sanitised text, bumps the section's version,
+    records the change (old and new text). On a conflict nothing is written.
+    """
+    now = now or timezone.now()
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    _ensure_open(report, now)
+    clean = richtext.clean(text)
+    row, _created = SectionText.objects.select_for_update().get_or_create(
+        report=report, section=section
+    )
+    if row.text == clean:
+        return SaveOutcome(version=row.version)
+    if row.version != base_version:
+        return SaveOutcome(
+            version=row.version,
+            conflict=Conflict(row.text, row.version, row.updated_by, row.updated_at),
+        )
+    old = row.text
+    row.text, row.version, row.updated_by = clean, row.version + 1, by
+    row.save()
+    _record(
+        report,
+        ChangeKind.SECTION,
+        by,
+        now,
+        field=f"{section.code}. {section.title}",
+        old_value=old,
+        new_value=clean,
+    )
+    return SaveOutcome(version=row.version, changed=True)
+
+
+def parse_figure(indicator: Indicator, raw: str) -> tuple[Decimal | None, str]:
+    """Read what was typed for ``indicator``: (number, text). Raises ``ReportError``."""
+    raw = nfc(raw)
+    if indicator.value_type == ValueType.TEXT:
+        return None, raw
+    if indicator.value_type == ValueType.BOOLEAN:
+        if raw in ("", None):
+            return None, ""
+        if raw.lower() in ("1", "true", "co", "có", "yes", "on"):
+            return Decimal(1), ""
+        if raw.lower() in ("0", "false", "khong", "không", "no", "off"):
+            return Decimal(0), ""
+        raise ReportError(_("Chọn “có” hoặc “không”."))
+    try:
+        value = parse_number(raw, decimals=indicator.value_type == ValueType.DECIMAL)
+    except NumberFormatError as error:
+        raise ReportError(error.message) from None
+    if value is None:
+        return None, ""
+    if indicator.min_value is not None and value < indicator.min_value:
+        if indicator.min_value == 0:
+            raise ReportError(_("Số liệu không được âm."))
+        raise ReportError(
+            _("Giá trị nhỏ nhất là %s.") % format_number(indicator.min_value, decimals=2)
+        )
+    if indicator.max_value is not None and value > indicator.max_value:
+        raise ReportError(
+            _("Giá trị lớn nhất là %s.") % format_number(indicator.max_value, decimals=2)
+        )
+    return value, ""
+
+
+def display_figure(indicator: Indicator, value: Decimal | None, text: str = "") -> str:
+    if indicator.value_type == ValueType.TEXT:
+        return text
+    if value is None:
+        return ""
+    if indicator.value_type == ValueType.BOOLEAN:
+        return _("có") if value else _("không")
+    decimals = 2 if indicator.value_type == ValueType.DECIMAL else 0
+    return format_number(value, decimals=decimals)
+
+
+@transaction.atomic
+def save_figure(
+    report: Report,
+    *,
+    indicator: Indicator,
+    raw: str,
+    base_version: int,
+    by: User,
+    note: str | None = None,
+    now: dt.datetime | None = None,
+) -> SaveOutcome:
+    """Save one figure (and its explanation) unless someone saved it in between.
+
+    Raises ``ReportError`` for a value that breaks the indicator's rules, with
+    the message to show at the field. Side effects: stores the value, bumps its
+    version, records the change with old and new value as displayed.
+    """
+    now = now or timezone.now()
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    _ensure_open(report, now)
+    value, text = parse_figure(indicator, raw)
+    row, _created = FigureValue.objects.select_for_update().get_or_create(
+        report=report, indicator=indicator
+    )
+    new_note = row.note if note is None else nfc(note)[:500]
+    if row.value == value and row.text == text and row.note == new_note:
+        return SaveOutcome(version=row.version)
+    if row.version != base_version and (row.value != value or row.text != text):
+        return SaveOutcome(
+            version=row.version,
+            conflict=Conflict(
+                display_figure(indicator, row.value, row.text),
+                row.version,
+                row.updated_by,
+                row.updated_at,
+            ),
+        )
+    old = display_figure(indicator, row.value, row.text)
+    row.value, row.text, row.note = value, text, new_note
+    row.version, row.updated_by = row.version + 1, by
+    row.save()
+    new = display_figure(indicator, value, text)
+    if old != new:
+        _record(
+            report,
+            ChangeKind.FIGURE,
+            by,
+            now,
+            field=indicator.label,
+            old_value=old,
+            new_value=new,
+        )
+    return SaveOutcome(version=row.version, changed=True)
+
+
+@transaction.atomic
+def set_document_number(report: Report, *, number: int | None, date, by: User) -> None:
+    """The number and date the clerk gives the signed document (blank in drafts)."""
+    old = f"{report.doc_number or ''} {report.doc_date or ''}".strip()
+    report.doc_number, report.doc_date = number, date
+    report.save(update_fields=["doc_number", "doc_date", "updated_at"])
+    new = f"{number or ''} {date or ''}".strip()
+    if old != new:
+        _record(report, ChangeKind.DOCUMENT, by, timezone.now(), old_value=old, new_value=new)
+
+
+# --- Checks before submitting -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Problems:
+    missing: list[Indicator]
+    unexplained: list[tuple[Indicator, str]]
+    explained: list[tuple[Indicator, str]]
+
+    @property
+    def blocking(self) -> bool:
+        return bool(self.missing or self.unexplained)
+
+
+def submission_problems(report: Report) -> Problems:
+    """Figures not filled in, and cross-check warnings without an explanation."""
+    indicators = list(report.campaign.report_form.indicators.all())
+    rows = {row.indicator_id: row for row in report.figures.all()}
+    missing = [
+        i
+        for i in indicators
+        if i.value_type != ValueType.TEXT and (i.pk not in rows or rows[i.pk].value is None)
+    ]
+    values = {i.code: rows[i.pk].value if i.pk in rows else None for i in indicators}
+    by_code = {i.code: i for i in indicators}
+    unexplained, explained = [], []
+    for warning in cross_check(values):
+        indicator = by_code[warning.code]
+        row = rows.get(indicator.pk)
+        target = explained if row is not None and row.note.strip() else unexplained
+        target.append((indicator, warning.message))
+    return Problems(missing=missing, unexplained=unexplained, explained=explained)
+
+
+# --- Workflow ------------------------------------------------------------------------
+
+
+def _receivers(report: Report) -> list[User]:
+    return list(
+        User.objects.filter(
+            memberships__unit=report.step.receiver,
+            memberships__role__in=[Role.COORDINATOR, Role.HEAD],
+            is_active=True,
+        ).distinct()
+    )
+
+
+def _unit_people(report: Report, *roles: str) -> list[User]:
+    return list(
+        User.objects.filter(
+            memberships__unit=report.unit, memberships__role__in=roles, is_active=True
+        ).distinct()
+    )
+
+
+def notify(users, *, report: Report | None, message: str, email_subject: str = "") -> None:
+    """In-app notices; with ``email_subject`` also one e-mail per person."""
+    url = report.urls.edit if report is not None else ""
+    Notification.objects.bulk_create(
+        Notification(user=user, report=report, message=message, url=url) for user in users
+    )
+    if email_subject:
+        for user in users:
+            if user.email:
+                transaction.on_commit(
+                    lambda user=user: send_mail(
+                        email_subject, message, None, [user.email], fail_silently=True
+                    )
+                )
+
+
+@transaction.atomic
+def submit_report(report: Report, *, by: User, now: dt.datetime | None = None) -> Report:
+    """Send the report up — or to the unit's head first when the campaign asks.
+
+    Checks the entry is still open (lock and extensions), every figure is
+    filled and every warning explained. After the deadline it is still
+    accepted until the lock, and marked late by how long. Side effects:
+    freezes the report, records the transition, notifies the receiving unit
+    (or the unit's head) in the application.
+    """
+    now = now or timezone.now()
+    report = Report.objects.select_for_update().select_related("step", "campaign").get(pk=report.pk)
+    _ensure_open(report, now)
+    problems = submission_problems(report)
+    if problems.blocking:
+        raise ReportError(
+            _(
+                "Chưa gửi được: còn %(missing)d chỉ tiêu chưa nhập và %(warnings)d cảnh báo chưa giải trình."
+            )
+            % {"missing": len(problems.missing), "warnings": len(problems.unexplained)}
+        )
+    if report.campaign.requires_head_approval and not has_role(by, report.unit, Role.HEAD):
+        old = report.status
+        report.status = ReportStatus.AWAITING_HEAD
+        report.save(update_fields=["status", "updated_at"])
+        _record(report, ChangeKind.SENT_TO_HEAD, by, now, from_status=old, to_status=report.status)
+        notify(
+            _unit_people(report, Role.HEAD),
+            report=report,
+            message=_("Báo cáo %(title)s của %(unit)s đang chờ thủ trưởng duyệt để gửi đi.")
+            % {"title": report.campaign.title, "unit": report.unit.display_name},
+        )
+        return report
+    return _send_up(report, by=by, now=now)
+
+
+def _send_up(report: Report, *, by: User, now: dt.datetime) -> Report:
+    old = report.status
+    report.status = ReportStatus.SUBMITTED
+    report.submitted_at, report.submitted_by = now, by
+    late = now - report.step.deadline
+    report.late_by = late if now >= report.step.deadline else None
+    report.review_comment = ""
+    report.save()
+    comment = ""
+    if report.late_by is not None:
+        comment = _("Trễ hạn %d ngày.") % report.days_late
+    _record(
+        report,
+        ChangeKind.SUBMITTED,
+        by,
+        now,
+        from_status=old,
+        to_status=report.status,
+        comment=comment,
+    )
+    notify(
+        _receivers(report),
+        report=report,
+        message=_("%(unit)s đã gửi báo cáo: %(title)s.")
+        % {"unit": report.unit.display_name, "title": report.campaign.title},
+    )
+    return report
+
+
+@transaction.atomic
+def approve_report(report: Report, *, by: User, now: dt.datetime | None = None) -> Report:
+    """The unit's head approves: the report goes up as if submitted now."""
+    now = now or timezone.now()
+    report = Report.objects.select_for_update().select_related("step", "campaign").get(pk=report.pk)
+    if report.status != ReportStatus.AWAITING_HEAD:
+        raise ReportError(_("Báo cáo không ở trạng thái chờ duyệt."))
+    if not has_role(by, report.unit, Role.HEAD):
+        raise ReportError(_("Chỉ thủ trưởng đơn vị mới duyệt được báo cáo."))
+    lock = lock_of(report)
+    if lock is not None and now >= lock:
+        raise ReportError(_("Đã quá thời điểm khóa nhập liệu; cần được gia hạn trước khi gửi."))
+    return _send_up(report, by=by, now=now)
+
+
+@transaction.atomic
+def return_report(
+    report: Report, *, by: User, comment: str, now: dt.datetime | None = None
+) -> Report:
+    """Send the report back to the unit with a comment (the receiving unit, or
+    the unit's head before approving). Side effects: reopens it for editing,
+    records the comment, notifies the unit's reporters in the application and
+    by e-mail — the only immediate e-mail the platform sends."""
+    now = now or timezone.now()
+    comment = nfc(comment)
+    if not comment:
+        raise ReportError(_("Vui lòng ghi ý kiến để đơn vị biết cần sửa gì."))
+    report = Report.objects.select_for_update().select_related("step", "campaign").get(pk=report.pk)
+    if report.status not in (ReportStatus.SUBMITTED, ReportStatus.AWAITING_HEAD):
+        raise ReportError(_("Chỉ trả lại được báo cáo đã gửi hoặc đang chờ duyệt."))
+    old = report.status
+    report.status = ReportStatus.RETURNED
+    report.review_comment, report.reviewed_at, report.reviewed_by = comment, now, by
+    report.save()
+    _record(
+        report,
+        ChangeKind.RETURNED,
+        by,
+        now,
+        from_status=old,
+        to_status=report.status,
+        comment=comment,
+    )
+    message = _("Báo cáo “%(title)s” của %(unit)s bị trả lại: %(comment)s") % {
+        "title": report.campaign.title,
+        "unit": report.unit.display_name,
+        "comment": comment,
+    }
+    notify(
+        _unit_people(report, Role.REPORTER, Role.HEAD),
+        report=report,
+        message=message,
+        email_subject=_("Báo cáo bị trả lại: %s") % report.campaign.title,
+    )
+    return report
+
+
+@transaction.atomic
+def accept_report(report: Report, *, by: User, now: dt.datetime | None = None) -> Report:
+    """The receiving unit accepts the report. Side effects: records it, tells the unit."""
+    now = now or timezone.now()
+    report = Report.objects.select_for_update().select_related("step", "campaign").get(pk=report.pk)
+    if report.status != ReportStatus.SUBMITTED:
+        raise ReportError(_("Chỉ tiếp nhận được báo cáo đã gửi."))
+    old = report.status
+    report.status = ReportStatus.ACCEPTED
+    report.reviewed_at, report.reviewed_by = now, by
+    report.save()
+    _record(report, ChangeKind.ACCEPTED, by, now, from_status=old, to_status=report.status)
+    notify(
+        _unit_people(report, Role.REPORTER, Role.HEAD),
+        report=report,
+        message=_("%(receiver)s đã tiếp nhận báo cáo của %(unit)s.")
+        % {"receiver": report.step.receiver.display_name, "unit": report.unit.display_name},
+    )
+    return report
+
+
+@transaction.atomic
+def grant_extension(
+    step: ReportingStep, unit: OrgUnit, *, until: dt.datetime, by: User, reason: str = ""
+) -> Extension:
+    """Reopen entry for one unit after the lock, until ``until``."""
+    extension, _created = Extension.objects.update_or_create(
+        step=step, unit=unit, defaults={"until": until, "granted_by": by, "reason": nfc(reason)}
+    )
+    return extension
+
+
+# --- Photos -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def add_photo(
+    report: Report,
+    *,
+    data,
+    filename: str,
+    caption: str,
+    may_publish: bool,
+    by: User,
+    limits: PhotoLimits | None = None,
+    now: dt.datetime | None = None,
+) -> Photo:
+    """Check, clean (EXIF and GPS removed) and store a photo with its thumbnail.
+
+    Raises ``PhotoError`` (from ``reports.photos``) or ``ReportError``.
+    """
+    now = now or timezone.now()
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    _ensure_open(report, now)
+    if report.photos.count() >= MAX_PHOTOS_PER_REPORT:
+        raise ReportError(_("Mỗi báo cáo đính kèm tối đa %d ảnh.") % MAX_PHOTOS_PER_REPORT)
+    processed = process_photo(data, filename=filename, limits=limits or DEFAULT_LIMITS)
+    caption = nfc(caption)[:300]
+    if not caption:
+        raise ReportError(_("Vui lòng ghi chú thích cho ảnh (hoạt động gì, ở đâu)."))
+    photo = Photo(
+        report=report,
+        caption=caption,
+        may_publish=may_publish,
+        width=processed.width,
+        height=processed.height,
+        taken_at=(
+            timezone.make_aware(processed.taken_at) if processed.taken_at is not None else None
+        ),
+        sha256=processed.sha256,
+        uploaded_by=by,
+    )
+    stem = processed.sha256[:16]
+    photo.image.save(f"{stem}{processed.extension}", ContentFile(processed.image), save=False)
+    photo.thumbnail.save(f"{stem}-nho.jpg", ContentFile(processed.thumbnail), save=False)
+    photo.save()
+    _record(report, ChangeKind.PHOTO_ADDED, by, now, field=caption)
+    return photo
+
+
+@transaction.atomic
+def remove_photo(photo: Photo, *, by: User, now: dt.datetime | None = None) -> None:
+    now = now or timezone.now()
+    _ensure_open(photo.report, now)
+    _record(photo.report, ChangeKind.PHOTO_REMOVED, by, now, field=photo.caption)
+    image, thumbnail = photo.image, photo.thumbnail
+    photo.delete()
+    transaction.on_commit(lambda: (image.delete(save=False), thumbnail.delete(save=False)))
+
+
+# --- Figures derived from events ---------------------------------------------------------
+
+
+def event_suggestions(report: Report) -> dict[int, int]:
+    """Indicator id → value computed from the unit's recorded events."""
+    indicators = [
+        i for i in report.campaign.report_form.indicators.all() if i.event_rule and i.activity_kind
+    ]
+    if not indicators:
+        return {}
+    totals = {
+        row["kind"]: row
+        for row in Event.objects.filter(campaign=report.campaign, unit=report.unit)
+        .values("kind")
+        .annotate(
+            n=Count("pk"),
+            in_person=Sum("participants_in_person"),
+            online=Sum("participants_online"),
+        )
+    }
+    online = {
+        row["kind"]: row["n"]
+        for row in Event.objects.filter(campaign=report.campaign, unit=report.unit)
+        .exclude(platform="")
+        .values("kind")
+        .annotate(n=Count("pk"))
+    }
+    suggestions = {}
+    for indicator in indicators:
+        row = totals.get(indicator.activity_kind)
+        if row is None:
+            continue
+        if indicator.event_rule == EventRule.COUNT:
+            suggestions[indicator.pk] = row["n"]
+        elif indicator.event_rule == EventRule.PARTICIPANTS:
+            suggestions[indicator.pk] = (row["in_person"] or 0) + (row["online"] or 0)
+        elif indicator.event_rule == EventRule.ONLINE_COUNT:
+            suggestions[indicator.pk] = online.get(indicator.activity_kind, 0)
+        elif indicator.event_rule == EventRule.ONLINE_PARTICIPANTS:
+            suggestions[indicator.pk] = row["online"] or 0
+    return suggestions
+
+
+@transaction.atomic
+def apply_event_suggestions(report: Report, *, by: User, now: dt.datetime | None = None) -> int:
+    """Pre-fill figures the unit has left empty with what its events add up to.
+
+    Only empty figures are filled, so a value the unit typed is never replaced;
+    the unit can still correct a pre-filled one. Returns how many were filled.
+    """
+    now = now or timezone.now()
+    if report.status not in EDITABLE_STATUSES:
+        return 0
+    suggestions = event_suggestions(report)
+    if not suggestions:
+        return 0
+    filled = 0
+    indicators = {i.pk: i for i in Indicator.objects.filter(pk__in=suggestions)}
+    existing = {row.indicator_id: row for row in report.figures.filter(indicator__in=indicators)}
+    for indicator_id, value in suggestions.items():
+        row = existing.get(indicator_id)
+        if row is not None and (row.value is not None or row.version > 0):
+            continue
+        row = row or FigureValue(report=report, indicator=indicators[indicator_id])
+        row.value, row.version, row.updated_by = Decimal(value), row.version + 1, by
+        row.save()
+        _record(
+            report,
+            ChangeKind.FIGURE,
+            by,
+            now,
+            field=indicators[indicator_id].label,
+            new_value=format_number(value),
+            comment=_("Tự tính từ các hoạt động đơn vị đã ghi nhận."),
+        )
+        filled += 1
+    return filled

@@ -1,0 +1,249 @@
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from django.db import models
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from lifelong_week.campaigns.enums import ActivityKind
+from lifelong_week.reports.enums import (
+    EDITABLE_STATUSES,
+    ChangeKind,
+    Platform,
+    ReportStatus,
+)
+
+
+class Report(models.Model):
+    """One unit's report for one reporting step (the plan's *Mẫu BC*)."""
+
+    step = models.ForeignKey(
+        "campaigns.ReportingStep", on_delete=models.PROTECT, related_name="reports"
+    )
+    campaign = models.ForeignKey(
+        "campaigns.Campaign", on_delete=models.PROTECT, related_name="reports"
+    )
+    unit = models.ForeignKey("orgs.OrgUnit", on_delete=models.PROTECT, related_name="reports")
+    status = models.CharField(
+        _("trạng thái"), max_length=16, choices=ReportStatus.choices, default=ReportStatus.DRAFT
+    )
+    submitted_at = models.DateTimeField(_("thời điểm gửi"), null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    late_by = models.DurationField(_("trễ hạn"), null=True, blank=True)
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    review_comment = models.TextField(_("ý kiến khi trả lại"), blank=True)
+    doc_number = models.PositiveIntegerField(_("số văn bản"), null=True, blank=True)
+    doc_date = models.DateField(_("ngày văn bản"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("báo cáo")
+        verbose_name_plural = _("báo cáo")
+        constraints = [
+            models.UniqueConstraint(fields=["step", "unit"], name="one_report_per_unit_and_step"),
+        ]
+        indexes = [models.Index(fields=["campaign", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.unit} — {self.step}"
+
+    def get_absolute_url(self) -> str:
+        return self.urls.edit
+
+    @cached_property
+    def urls(self):
+        kwargs = {"pk": self.pk}
+
+        class _Urls:
+            edit = reverse("reports:edit", kwargs=kwargs)
+            submit = reverse("reports:submit", kwargs=kwargs)
+            review = reverse("reports:review", kwargs=kwargs)
+            history = reverse("reports:history", kwargs=kwargs)
+            docx = reverse("reports:docx", kwargs=kwargs)
+            photos = reverse("reports:photos", kwargs=kwargs)
+            photos_zip = reverse("reports:photos_zip", kwargs=kwargs)
+            document = reverse("reports:document", kwargs=kwargs)
+
+        return _Urls
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in EDITABLE_STATUSES
+
+    @property
+    def is_late(self) -> bool:
+        return self.late_by is not None
+
+    @property
+    def days_late(self) -> int:
+        """Days late as offices count them: any part of a day counts as a day."""
+        if self.late_by is None:
+            return 0
+        return max(1, math.ceil(self.late_by / dt.timedelta(days=1)))
+
+
+class SectionText(models.Model):
+    """The unit's text for one narrative section, versioned for safe autosave."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="texts")
+    section = models.ForeignKey("campaigns.FormSection", on_delete=models.PROTECT, related_name="+")
+    text = models.TextField(blank=True)
+    version = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["report", "section"], name="one_text_per_section"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.section.code}: {self.text[:40]}"
+
+
+class FigureValue(models.Model):
+    """The unit's value for one indicator, versioned like the section texts."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="figures")
+    indicator = models.ForeignKey("campaigns.Indicator", on_delete=models.PROTECT, related_name="+")
+    value = models.DecimalField(max_digits=20, decimal_places=2, null=True, blank=True)
+    text = models.TextField(blank=True)
+    note = models.CharField(_("giải trình"), max_length=500, blank=True)
+    version = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["report", "indicator"], name="one_value_per_indicator"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator.code}={self.value}"
+
+
+def photo_path(instance: Photo, filename: str) -> str:
+    return f"photos/{instance.report.campaign.slug}/{instance.report.unit.code}/{filename}"
+
+
+class Photo(models.Model):
+    """A photo of the unit's activities: metadata stripped, resized, with consent."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="photos")
+    image = models.FileField(upload_to=photo_path)
+    thumbnail = models.FileField(upload_to=photo_path)
+    caption = models.CharField(_("chú thích"), max_length=300)
+    may_publish = models.BooleanField(_("đồng ý cho đăng công khai"), default=False)
+    width = models.PositiveIntegerField()
+    height = models.PositiveIntegerField()
+    taken_at = models.DateTimeField(null=True, blank=True)
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(
+        "accounts.User", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["report", "uploaded_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.caption
+
+
+class ReportChange(models.Model):
+    """Who changed what, when, from what to what: the report's full history."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="changes")
+    at = models.DateTimeField(db_index=True)
+    by = models.ForeignKey("accounts.User", null=True, on_delete=models.SET_NULL, related_name="+")
+    kind = models.CharField(max_length=16, choices=ChangeKind.choices)
+    field = models.CharField(max_length=300, blank=True)
+    old_value = models.TextField(blank=True)
+    new_value = models.TextField(blank=True)
+    from_status = models.CharField(max_length=16, choices=ReportStatus.choices, blank=True)
+    to_status = models.CharField(max_length=16, choices=ReportStatus.choices, blank=True)
+    comment = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["report", "at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.at:%d/%m/%Y %H:%M} {self.get_kind_display()}"
+
+
+class Event(models.Model):
+    """An activity a unit held during the week (opening ceremony, class, contest…)."""
+
+    campaign = models.ForeignKey(
+        "campaigns.Campaign", on_delete=models.PROTECT, related_name="events"
+    )
+    unit = models.ForeignKey("orgs.OrgUnit", on_delete=models.PROTECT, related_name="events")
+    kind = models.CharField(_("loại hoạt động"), max_length=16, choices=ActivityKind.choices)
+    title = models.CharField(_("tên hoạt động"), max_length=300)
+    starts_at = models.DateTimeField(_("bắt đầu"))
+    ends_at = models.DateTimeField(_("kết thúc"), null=True, blank=True)
+    place = models.CharField(_("địa điểm"), max_length=300, blank=True)
+    platform = models.CharField(
+        _("hình thức trực tuyến"), max_length=16, choices=Platform.choices, blank=True
+    )
+    online_url = models.URLField(_("đường dẫn trực tuyến"), blank=True)
+    participants_in_person = models.PositiveIntegerField(_("người tham gia trực tiếp"), default=0)
+    participants_online = models.PositiveIntegerField(_("người tham gia trực tuyến"), default=0)
+    description = models.TextField(_("mô tả"), blank=True)
+    is_public = models.BooleanField(_("công khai trên trang Tuần lễ"), default=True)
+    created_by = models.ForeignKey(
+        "accounts.User", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["starts_at", "pk"]
+        verbose_name = _("hoạt động đã tổ chức")
+        verbose_name_plural = _("hoạt động đã tổ chức")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("reports:event_edit", kwargs={"pk": self.pk})
+
+    @property
+    def is_online(self) -> bool:
+        return bool(self.platform)
+
+    @property
+    def participants(self) -> int:
+        return self.participants_in_person + self.participants_online
+
+
+class Notification(models.Model):
+    """An in-app notice (and, for returns, an e-mail) to one user."""
+
+    user = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="notices")
+    report = models.ForeignKey(
+        Report, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    message = models.TextField()
+    url = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.message[:60]

@@ -1,0 +1,38 @@
+from django import template
+
+from lifelong_week.reports import richtext as richtext_module
+from lifelong_week.reports.enums import ReportStatus
+
+register = template.Library()
+
+_STATUS_CSS = {
+    ReportStatus.DRAFT: "",
+    ReportStatus.AWAITING_HEAD: "warn",
+    ReportStatus.SUBMITTED: "info",
+    ReportStatus.RETURNED: "late",
+    ReportStatus.ACCEPTED: "ok",
+}
+
+
+@register.filter
+def get(mapping, key):
+    """``typed|get:key`` — a dict lookup with a computed key."""
+    try:
+        return mapping.get(key)
+    except AttributeError:
+        return None
+
+
+@register.filter
+def status_css(status: str) -> str:
+    return _STATUS_CSS.get(status, "")
+
+
+@register.filter
+def richtext(text: str):
+    return richtext_module.to_html(text or "")
+
+
+@register.filter
+def with_warnings(figures):
+    return [f for f in figures if f.warnings]

@@ -1,0 +1,24 @@
+from django.urls import path
+
+from lifelong_week.reports import events, views
+
+app_name = "reports"
+
+urlpatterns = [
+    path("buoc/<int:step_id>/don-vi/<str:code>/", views.open_for_unit, name="open"),
+    path("<int:pk>/", views.edit, name="edit"),
+    path("<int:pk>/muc/<int:section_id>/", views.save_section, name="save_section"),
+    path("<int:pk>/so-lieu/<int:indicator_id>/", views.save_figure, name="save_figure"),
+    path("<int:pk>/gui/", views.submit, name="submit"),
+    path("<int:pk>/duyet/", views.review, name="review"),
+    path("<int:pk>/lich-su/", views.history, name="history"),
+    path("<int:pk>/anh/", views.photos, name="photos"),
+    path("<int:pk>/anh/<int:photo_id>/xoa/", views.photo_delete, name="photo_delete"),
+    path("<int:pk>/anh.zip", views.photos_zip, name="photos_zip"),
+    path("<int:pk>/van-ban.docx", views.docx, name="docx"),
+    path("<int:pk>/so-van-ban/", views.document_number, name="document"),
+    path("hoat-dong/", events.event_list, name="events"),
+    path("hoat-dong/them/", events.event_create, name="event_create"),
+    path("hoat-dong/<int:pk>/", events.event_edit, name="event_edit"),
+    path("hoat-dong/<int:pk>/xoa/", events.event_delete, name="event_delete"),
+]

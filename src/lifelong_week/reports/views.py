@@ -1,0 +1,361 @@
+"""The unit's report: entry with autosave, submission, review, history, exports."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from lifelong_week.accounts.access import (
+    can_enter_report,
+    can_review_report,
+    get_or_404,
+    has_role,
+)
+from lifelong_week.accounts.enums import Role
+from lifelong_week.campaigns.models import ReportingStep
+from lifelong_week.campaigns.queries import Countdown, campaigns_visible_to
+from lifelong_week.reports import domain
+from lifelong_week.reports.enums import ReportStatus
+from lifelong_week.reports.forms import DocumentNumberForm, PhotoForm, ReviewForm
+from lifelong_week.reports.photos import PhotoError
+from lifelong_week.reports.queries import report_entries, reports_visible_to
+
+
+def _visible_report(request, pk: int):
+    return get_or_404(reports_visible_to(request.user), pk=pk)
+
+
+def _entry_report(request, pk: int):
+    """A report the user writes; anyone else gets 404."""
+    report = _visible_report(request, pk)
+    if not can_enter_report(request.user, report):
+        raise Http404
+    return report
+
+
+@login_required
+def open_for_unit(request, step_id: int, code: str):
+    """From "what I owe" into the report: created on first visit by its unit."""
+    step = get_or_404(
+        ReportingStep.objects.filter(
+            campaign__in=campaigns_visible_to(request.user)
+        ).select_related("campaign"),
+        pk=step_id,
+    )
+    unit = get_or_404(step.senders.all(), code=code)
+    existing = reports_visible_to(request.user).filter(step=step, unit=unit).first()
+    if existing is not None:
+        return redirect(existing.urls.edit)
+    from lifelong_week.reports.models import Report
+
+    probe = Report(step=step, unit=unit, campaign=step.campaign)
+    if not can_enter_report(request.user, probe):
+        raise Http404
+    report = domain.open_report(step, unit, by=request.user)
+    return redirect(report.urls.edit)
+
+
+def _page_context(request, report, **extra):
+    user = request.user
+    now = timezone.now()
+    lock = domain.lock_of(report)
+    locked = lock is not None and now >= lock
+    can_enter = can_enter_report(user, report)
+    editable = can_enter and report.is_editable and not locked
+    sections, figures = report_entries(report)
+    context = {
+        "report": report,
+        "campaign": report.campaign,
+        "step": report.step,
+        "sections": sections,
+        "figures": figures,
+        "photos": report.photos.all(),
+        "lock": lock,
+        "locked": locked,
+        "countdown": Countdown(report.step.deadline, now),
+        "can_enter": can_enter,
+        "editable": editable,
+        "can_review": can_review_report(user, report) and report.status == ReportStatus.SUBMITTED,
+        "can_approve": report.status == ReportStatus.AWAITING_HEAD
+        and has_role(user, report.unit, Role.HEAD),
+        "problems": domain.submission_problems(report) if editable else None,
+        "photo_form": PhotoForm(),
+        "review_form": ReviewForm(),
+        "number_form": DocumentNumberForm(
+            initial={"number": report.doc_number, "date": report.doc_date}
+        ),
+        "typed": {},
+        "field_errors": {},
+        "conflicts": {},
+    }
+    context.update(extra)
+    return context
+
+
+@login_required
+def edit(request, pk: int):
+    report = _visible_report(request, pk)
+    if request.method == "POST":
+        return _save_all(request, report)
+    if can_enter_report(request.user, report) and report.is_editable:
+        domain.apply_event_suggestions(report, by=request.user)
+    return render(request, "reports/edit.html", _page_context(request, report))
+
+
+def _save_all(request, report):
+    """The form posted whole (no JavaScript, or "Lưu" pressed): save every field,
+    keep what was typed where a value is refused or someone else saved first."""
+    if not can_enter_report(request.user, report):
+        raise Http404
+    typed, errors, conflicts = {}, {}, {}
+    sections, figures = report_entries(report)
+    try:
+        for entry in sections:
+            key = f"section-{entry.section.pk}"
+            if key not in request.POST:
+                continue
+            typed[key] = request.POST[key]
+            outcome = domain.save_section(
+                report,
+                section=entry.section,
+                text=request.POST[key],
+                base_version=_int(request.POST.get(f"v-{key}")),
+                by=request.user,
+            )
+            if outcome.conflict:
+                conflicts[key] = outcome.conflict
+        for entry in figures:
+            key = f"figure-{entry.indicator.pk}"
+            if key not in request.POST:
+                continue
+            typed[key] = request.POST[key]
+            try:
+                outcome = domain.save_figure(
+                    report,
+                    indicator=entry.indicator,
+                    raw=request.POST[key],
+                    note=request.POST.get(f"note-{entry.indicator.pk}"),
+                    base_version=_int(request.POST.get(f"v-{key}")),
+                    by=request.user,
+                )
+            except domain.ReportError as error:
+                errors[key] = error.message
+                continue
+            if outcome.conflict:
+                conflicts[key] = outcome.conflict
+    except domain.ReportError as error:
+        messages.error(request, error.message)
+        return redirect(report.urls.edit)
+    if not errors and not conflicts:
+        messages.success(request, _("Đã lưu báo cáo."))
+        return redirect(report.urls.edit)
+    report.refresh_from_db()
+    context = _page_context(request, report, typed=typed, field_errors=errors, conflicts=conflicts)
+    return render(request, "reports/edit.html", context, status=200)
+
+
+def _int(value) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return -1  # an unknown version never matches: treated as stale
+
+
+@login_required
+@require_POST
+def save_section(request, pk: int, section_id: int):
+    """Autosave of one section (htmx): answers the field's status line only,
+    so the text box — and the cursor in it — is never replaced."""
+    report = _entry_report(request, pk)
+    section = get_or_404(report.campaign.report_form.sections.all(), pk=section_id)
+    key = f"section-{section.pk}"
+    try:
+        outcome = domain.save_section(
+            report,
+            section=section,
+            text=request.POST.get(key, ""),
+            base_version=_int(request.POST.get(f"v-{key}")),
+            by=request.user,
+        )
+    except domain.ReportError as error:
+        return render(request, "reports/_status.html", {"key": key, "error": error.message})
+    return render(
+        request,
+        "reports/_status.html",
+        {"key": key, "outcome": outcome, "now": timezone.now(), "url": request.path},
+    )
+
+
+@login_required
+@require_POST
+def save_figure(request, pk: int, indicator_id: int):
+    """Autosave of one figure (htmx): its status, its version and the warnings."""
+    report = _entry_report(request, pk)
+    indicator = get_or_404(report.campaign.report_form.indicators.all(), pk=indicator_id)
+    key = f"figure-{indicator.pk}"
+    context = {"key": key, "url": request.path, "now": timezone.now(), "figure": True}
+    try:
+        context["outcome"] = domain.save_figure(
+            report,
+            indicator=indicator,
+            raw=request.POST.get(key, ""),
+            note=request.POST.get(f"note-{indicator.pk}"),
+            base_version=_int(request.POST.get(f"v-{key}")),
+            by=request.user,
+        )
+    except domain.ReportError as error:
+        context["error"] = error.message
+    report.refresh_from_db()
+    _sections, figures = report_entries(report)
+    context.update(
+        report=report, figures=figures, problems=domain.submission_problems(report), oob=True
+    )
+    return render(request, "reports/_status.html", context)
+
+
+@login_required
+@require_POST
+def submit(request, pk: int):
+    report = _entry_report(request, pk)
+    try:
+        report = domain.submit_report(report, by=request.user)
+    except domain.ReportError as error:
+        messages.error(request, error.message)
+        return redirect(report.urls.edit + "#gui-bao-cao")
+    if report.status == ReportStatus.AWAITING_HEAD:
+        messages.success(request, _("Đã trình thủ trưởng đơn vị duyệt."))
+    elif report.is_late:
+        messages.warning(
+            request,
+            _("Đã gửi báo cáo đến %(receiver)s (trễ hạn %(days)d ngày).")
+            % {"receiver": report.step.receiver.display_name, "days": report.days_late},
+        )
+    else:
+        messages.success(request, _("Đã gửi báo cáo đến %s.") % report.step.receiver.display_name)
+    return redirect(report.urls.edit)
+
+
+@login_required
+@require_POST
+def review(request, pk: int):
+    """Accept, return with a comment (receiving unit), or approve (unit's head)."""
+    report = _visible_report(request, pk)
+    action = request.POST.get("action")
+    try:
+        if action == "approve" and has_role(request.user, report.unit, Role.HEAD):
+            domain.approve_report(report, by=request.user)
+            messages.success(request, _("Đã duyệt và gửi báo cáo."))
+        elif action == "return" and (
+            can_review_report(request.user, report)
+            or (
+                report.status == ReportStatus.AWAITING_HEAD
+                and has_role(request.user, report.unit, Role.HEAD)
+            )
+        ):
+            form = ReviewForm(request.POST)
+            comment = form.data.get("comment", "")
+            domain.return_report(report, by=request.user, comment=comment)
+            messages.success(request, _("Đã trả lại báo cáo cho đơn vị."))
+        elif action == "accept" and can_review_report(request.user, report):
+            domain.accept_report(report, by=request.user)
+            messages.success(request, _("Đã tiếp nhận báo cáo."))
+        else:
+            raise Http404
+    except domain.ReportError as error:
+        messages.error(request, error.message)
+    return redirect(report.urls.edit)
+
+
+@login_required
+def history(request, pk: int):
+    report = _visible_report(request, pk)
+    changes = report.changes.select_related("by").order_by("-at", "-pk")
+    return render(request, "reports/history.html", {"report": report, "changes": changes})
+
+
+@login_required
+@require_POST
+def photos(request, pk: int):
+    """Upload a photo. A refused file gets its message at the photo field; the
+    rest of the report is saved by autosave and untouched."""
+    report = _entry_report(request, pk)
+    form = PhotoForm(request.POST, request.FILES)
+    if form.is_valid():
+        upload = form.cleaned_data["image"]
+        try:
+            domain.add_photo(
+                report,
+                data=upload,
+                filename=upload.name,
+                caption=form.cleaned_data["caption"],
+                may_publish=form.cleaned_data["may_publish"],
+                by=request.user,
+            )
+        except PhotoError as error:
+            form.add_error("image", error.message)
+        except domain.ReportError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Đã thêm ảnh."))
+            return redirect(report.urls.edit + "#anh")
+    context = _page_context(request, report, photo_form=form)
+    return render(request, "reports/edit.html", context, status=200)
+
+
+@login_required
+@require_POST
+def photo_delete(request, pk: int, photo_id: int):
+    report = _entry_report(request, pk)
+    photo = get_or_404(report.photos.all(), pk=photo_id)
+    try:
+        domain.remove_photo(photo, by=request.user)
+    except domain.ReportError as error:
+        messages.error(request, error.message)
+    return redirect(report.urls.edit + "#anh")
+
+
+@login_required
+@require_POST
+def document_number(request, pk: int):
+    report = _entry_report(request, pk)
+    form = DocumentNumberForm(request.POST)
+    if form.is_valid():
+        domain.set_document_number(
+            report,
+            number=form.cleaned_data["number"],
+            date=form.cleaned_data["date"],
+            by=request.user,
+        )
+        messages.success(request, _("Đã lưu số và ngày văn bản."))
+    else:
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+    return redirect(report.urls.edit + "#van-ban")
+
+
+@login_required
+def docx(request, pk: int):
+    from lifelong_week.documents.unit_report import report_docx_bytes, report_filename
+
+    report = _visible_report(request, pk)
+    response = HttpResponse(
+        report_docx_bytes(report),
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{report_filename(report)}.docx"'
+    return response
+
+
+@login_required
+def photos_zip(request, pk: int):
+    from lifelong_week.documents.photo_archive import report_photos_zip
+    from lifelong_week.documents.unit_report import report_filename
+
+    report = _visible_report(request, pk)
+    response = HttpResponse(report_photos_zip(report), content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="{report_filename(report)}-anh.zip"'
+    return response
