@@ -34,8 +34,13 @@ def test_district_reporter_sees_what_the_district_owes(sign_in):
     expect(unit).to_contain_text(
         "Xây dựng và triển khai thực hiện kế hoạch tổ chức Tuần lễ hưởng ứng học tập suốt đời năm 2021 tại địa phương."
     )
-    # A reporter cannot change the plan and sees only their own unit in the tree.
+    # One click into the report; a reporter cannot change the plan and sees
+    # only their own unit in the tree.
     owed.get_by_role("link").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Ủy ban nhân dân huyện Bến Lức")
+    page.locator("main").get_by_role(
+        "link", name="Tổ chức Tuần lễ hưởng ứng học tập suốt đời năm 2021"
+    ).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Tổ chức Tuần lễ hưởng ứng học tập suốt đời năm 2021"
     )
@@ -56,8 +61,8 @@ def test_coordinator_sees_the_campaign_and_every_assigned_unit(sign_in):
     expect(receiving.locator("td.num").first).to_have_text("22")
 
     desk.get_by_role(
-        "link", name="Tổ chức Tuần lễ hưởng ứng học tập suốt đời năm 2021"
-    ).first.click()
+        "link", name="Tổ chức Tuần lễ hưởng ứng học tập suốt đời năm 2021", exact=True
+    ).click()
     expect(page.get_by_role("link", name="Sửa thông tin chung")).to_be_visible()
     expect(page.locator("#phan-cong h3")).to_have_count(6)
     expect(page.locator("#bao-cao")).to_contain_text("22 đơn vị báo cáo")

@@ -7,20 +7,10 @@ office suite is a failure, never a skip.
 
 from __future__ import annotations
 
-import os
-import re
-import shutil
-import subprocess
-import uuid
-
 import pytest
 
 from lifelong_week.documents.nd30 import report_to_bytes, samples
-
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-PDFTOTEXT = shutil.which("pdftotext")
-IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
-MISSING = "LibreOffice (soffice) and pdftotext are needed: apt-get install -y --no-install-recommends libreoffice-writer-nogui fonts-liberation2 poppler-utils"
+from tests.office import convert_to_pdf, flat, pdf_text, require_office
 
 REPORTS = {
     "district": samples.district_report,
@@ -30,50 +20,16 @@ REPORTS = {
 
 @pytest.fixture(scope="module")
 def pdfs(tmp_path_factory) -> dict[str, str]:
-    """Both sample reports converted in one LibreOffice run, with its own profile
-    so parallel runs do not fight over ~/.config/libreoffice."""
-    if not (SOFFICE and PDFTOTEXT):
-        if IN_CI:
-            pytest.fail(f"CI=true but {MISSING}", pytrace=False)
-        pytest.skip(MISSING)
+    """Both sample reports converted in one LibreOffice run."""
+    require_office()
     folder = tmp_path_factory.mktemp("nd30_pdf")
     sources = []
     for name, build in REPORTS.items():
         path = folder / f"{name}.docx"
         path.write_bytes(report_to_bytes(build()))
-        sources.append(str(path))
-    profile = f"file:///tmp/lo_nd30_{uuid.uuid4().hex}"
-    # Fixed executable found on PATH, arguments built here: no untrusted input.
-    subprocess.run(
-        [
-            SOFFICE,
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(folder),
-            *sources,
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    shutil.rmtree(profile.removeprefix("file://"), ignore_errors=True)
+        sources.append(path)
+    convert_to_pdf(sources, folder)
     return {name: str(folder / f"{name}.pdf") for name in REPORTS}
-
-
-def pdf_text(pdf: str, page: int | None = None) -> str:
-    pages = ["-f", str(page), "-l", str(page)] if page else []
-    result = subprocess.run(
-        [PDFTOTEXT, "-layout", *pages, pdf, "-"], check=True, capture_output=True, text=True
-    )
-    return result.stdout
-
-
-def flat(text: str) -> str:
-    """The text with all runs of whitespace made single spaces."""
-    return re.sub(r"\s+", " ", text)
 
 
 def lines(text: str) -> list[str]:

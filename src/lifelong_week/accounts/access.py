@@ -201,7 +201,9 @@ def get_or_404(queryset: QuerySet, **lookup):
 
 # Above the unit, a report is read once it has been sent up (or sent back).
 _READABLE_FROM_ABOVE = ("submitted", "accepted", "returned")
-_ENTRY_ROLES = (Role.REPORTER, Role.HEAD)
+# Staff of the unit itself write its reports (a coordinator writes the unit's
+# own consolidated report); roles held above the unit never do.
+_ENTRY_ROLES = (Role.REPORTER, Role.HEAD, Role.COORDINATOR)
 _REVIEW_ROLES = (Role.COORDINATOR, Role.HEAD, Role.ADMINISTRATOR)
 
 
@@ -223,7 +225,7 @@ def scope_reports(user, queryset: QuerySet) -> QuerySet:
 
 
 def can_enter_report(user, report) -> bool:
-    """Members of the unit who write its reports (reporter, head)."""
+    """Members of the unit who write its reports (reporter, head, coordinator)."""
     reach = reach_of(user)
     if reach.everything:
         return True

@@ -22,6 +22,7 @@ from lifelong_week.campaigns.domain import start_of_day
 from lifelong_week.campaigns.models import Campaign
 from lifelong_week.campaigns.queries import Countdown, campaigns_visible_to
 from lifelong_week.orgs.models import OrgUnit
+from lifelong_week.reports.events import opening_ceremonies
 
 
 @login_required
@@ -67,6 +68,7 @@ def campaign_detail(request, slug: str):
         "sections": form.sections.all() if form else [],
         "indicators": form.indicators.all() if form else [],
         "children": campaigns_visible_to(request.user).filter(parent=campaign),
+        "openings": opening_ceremonies(campaign),
         "can_edit": can_edit_campaign(request.user, campaign),
         "can_edit_form": bool(form) and can_edit_form(request.user, form),
     }

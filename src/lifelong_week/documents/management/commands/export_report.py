@@ -30,7 +30,7 @@ class Command(BaseCommand):
         if report is None:
             raise CommandError(f"Đơn vị “{unit}” chưa có báo cáo trong kế hoạch “{campaign}”.")
         try:
-            out.write_bytes(report_docx_bytes(report))
+            Path(out).write_bytes(report_docx_bytes(report))
         except OSError as error:
             raise CommandError(f"Không ghi được tệp {out}: {error.strerror}.") from None
         self.stdout.write(f"Đã xuất báo cáo của {report.unit.name} ra {out}.")

@@ -1,0 +1,116 @@
+"""A unit's report leaves as an official document: exported by the command,
+opened by LibreOffice, every header line, section and figure where a clerk
+expects it."""
+
+from __future__ import annotations
+
+import zipfile
+from io import BytesIO
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+from docx import Document
+from PIL import Image
+
+from lifelong_week.reports.domain import add_photo, save_section
+from tests.office import convert_to_pdf, flat, pdf_text
+from tests.reports.conftest import fill_all_figures
+
+
+@pytest.fixture
+def filled(report, reporter):
+    form = report.campaign.report_form
+    for section in form.sections.all():
+        save_section(
+            report,
+            section=section,
+            text=f"Nội dung mục {section.code} của huyện Bến Lức.\n- Gạch đầu dòng **đậm**",
+            base_version=0,
+            by=reporter,
+        )
+    fill_all_figures(report, reporter, banners="1.250", funding_state="15.500.000")
+    return report
+
+
+def test_export_report_command_writes_a_decree_30_document(filled, tmp_path):
+    out = tmp_path / "ben-luc.docx"
+
+    call_command("export_report", campaign="long-an-2021", unit="803", out=str(out))
+
+    pdf = convert_to_pdf([out], tmp_path)[0]
+    first = flat(pdf_text(pdf, 1))
+    for line in (
+        "ỦY BAN NHÂN DÂN",
+        "HUYỆN BẾN LỨC",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Số: /BC-UBND",
+        "Bến Lức, ngày tháng 10 năm 2021",
+        "BÁO CÁO",
+        "Về việc tổ chức Tuần lễ hưởng ứng học tập suốt đời năm 2021",
+    ):
+        assert line in first, line
+    everything = flat(pdf_text(pdf))
+    for section in filled.campaign.report_form.sections.all():
+        assert section.title in everything, section.title
+        assert f"Nội dung mục {section.code} của huyện Bến Lức." in everything
+    assert "1.250" in everything
+    assert "15.500.000" in everything
+    for line in (
+        "Nơi nhận:",
+        "- Sở GD&ĐT (P.GDTrH);",
+        "- Hội KH tỉnh;",
+        "- Lưu: VT.",
+        "TM. ỦY BAN NHÂN DÂN",
+    ):
+        assert line in everything, line
+
+
+def test_number_and_date_fill_the_header_once_given(filled, client, reporter, tmp_path):
+    client.force_login(reporter)
+    client.post(filled.urls.document, {"number": "7", "date": "2021-10-08"})
+
+    response = client.get(filled.urls.docx)
+
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert (
+        'filename="bao-cao-long-an-2021-803-ubnd-huyen-ben-luc.docx"'
+        in response["Content-Disposition"]
+    )
+    document = Document(BytesIO(response.content))
+    header = " ".join(cell.text for row in document.tables[0].rows for cell in row.cells)
+    assert "Số: 07/BC-UBND" in header
+    assert "Bến Lức, ngày 08 tháng 10 năm 2021" in header
+
+
+def test_photos_zip_is_named_by_unit_and_caption(filled, client, reporter):
+    for caption in ("Lễ khai mạc tại Trường THCS thị trấn Bến Lức", "Lớp học trực tuyến"):
+        buffer = BytesIO()
+        Image.new("RGB", (300, 200), "orange").save(buffer, "JPEG")
+        add_photo(
+            filled,
+            data=buffer.getvalue(),
+            filename="a.jpg",
+            caption=caption,
+            may_publish=True,
+            by=reporter,
+        )
+    client.force_login(reporter)
+
+    response = client.get(reverse("reports:photos_zip", args=[filled.pk]))
+
+    names = zipfile.ZipFile(BytesIO(response.content)).namelist()
+    assert names == [
+        "803-ubnd-huyen-ben-luc/01-le-khai-mac-tai-truong-thcs-thi-tran-ben-luc.jpg",
+        "803-ubnd-huyen-ben-luc/02-lop-hoc-truc-tuyen.jpg",
+    ]
+
+
+def test_export_of_a_unit_without_report_says_so(demo, tmp_path):
+    with pytest.raises(
+        CommandError, match="Đơn vị “803” chưa có báo cáo trong kế hoạch “long-an-2021”."
+    ):
+        call_command(
+            "export_report", campaign="long-an-2021", unit="803", out=str(tmp_path / "x.docx")
+        )
