@@ -109,7 +109,7 @@ def test_photos_zip_is_named_by_unit_and_caption(filled, client, reporter):
 
 def test_export_of_a_unit_without_report_says_so(demo, tmp_path):
     with pytest.raises(
-        CommandError, match="Đơn vị “803” chưa có báo cáo trong kế hoạch “long-an-2021”."
+        CommandError, match=r"Đơn vị “803” chưa có báo cáo trong kế hoạch “long-an-2021”\."
     ):
         call_command(
             "export_report", campaign="long-an-2021", unit="803", out=str(tmp_path / "x.docx")
