@@ -11,7 +11,11 @@ from django.urls import reverse
 from lifelong_week.accounts.enums import Role
 from lifelong_week.accounts.models import User
 from lifelong_week.orgs.enums import AdminLevel, UnitKind
+from lifelong_week.reports.domain import open_report, submit_report
+from lifelong_week.reports.enums import ReportStatus
+from lifelong_week.reports.models import Report
 from tests.factories import OrgUnitFactory, member
+from tests.reports.conftest import fill_all_figures
 
 CAST = [
     "anonymous",
@@ -46,6 +50,7 @@ def only(*allowed: str, default_other: int = 404) -> dict[str, int]:
 
 
 LA = "long-an-2021"
+DRAFT, SENT, STEP1 = "<draft report>", "<sent report>", "<step 1>"
 MATRIX = {
     ("portal:home", ()): dict.fromkeys(CAST, 200),
     ("accounts:login", ()): {**dict.fromkeys(SIGNED_IN, 302), "anonymous": 200},
@@ -78,6 +83,41 @@ MATRIX = {
     ),
     ("orgs:detail", ("72",)): only("quantri", "bo.theodoi", "outsider"),
     ("admin:index", ()): {**dict.fromkeys(CAST, 302), "quantri": 200},
+    # A draft is seen only by its unit; once sent up, by the levels above too.
+    ("reports:edit", (DRAFT,)): only("quantri", "benluc.baocao", "benluc.lanhdao"),
+    ("reports:history", (DRAFT,)): only("quantri", "benluc.baocao", "benluc.lanhdao"),
+    ("reports:docx", (DRAFT,)): only("quantri", "benluc.baocao", "benluc.lanhdao"),
+    ("reports:photos_zip", (DRAFT,)): only("quantri", "benluc.baocao", "benluc.lanhdao"),
+    ("reports:edit", (SENT,)): only(
+        "quantri", "bo.theodoi", "ubndtinh.theodoi", "sogd.dieuphoi", "sogd.giamdoc", "tanan.baocao"
+    ),
+    ("reports:history", (SENT,)): only(
+        "quantri", "bo.theodoi", "ubndtinh.theodoi", "sogd.dieuphoi", "sogd.giamdoc", "tanan.baocao"
+    ),
+    ("reports:open", (STEP1, "803")): {
+        **only(),
+        "quantri": 302,
+        "benluc.baocao": 302,
+        "benluc.lanhdao": 302,
+    },
+    ("reports:events", ()): expect(200),
+    ("reports:step", (STEP1,)): only("quantri", "sogd.dieuphoi", "sogd.giamdoc"),
+    ("reports:event_create", ()): only(
+        "sogd.dieuphoi",
+        "sogd.baocao",
+        "sogd.giamdoc",
+        "benluc.baocao",
+        "benluc.lanhdao",
+        "tanan.baocao",
+    ),
+}
+# Writing a report and reviewing it are POSTs: only the unit's staff write,
+# only the receiving unit's coordinators (or head) review.
+POSTS = {
+    ("reports:submit", (DRAFT,)): only(
+        "quantri", "benluc.baocao", "benluc.lanhdao", default_other=404
+    ),
+    ("reports:review", (SENT,)): only("quantri", "sogd.dieuphoi", "sogd.giamdoc"),
 }
 
 
@@ -93,19 +133,57 @@ def cast(demo):
     users = {who: User.objects.get(username=who) for who in SIGNED_IN if who != "outsider"}
     users["outsider"] = member(other_province, Role.COORDINATOR, user__username="outsider")
     users["anonymous"] = None
+    step = demo.campaign.steps.get(order=1)
+    draft = open_report(step, demo.units["803"], by=users["benluc.baocao"])
+    sent = open_report(step, demo.units["794"], by=users["tanan.baocao"])
+    if sent.is_editable:
+        fill_all_figures(sent, users["tanan.baocao"])
+        submit_report(sent, by=users["tanan.baocao"])
+    users["<objects>"] = {DRAFT: draft.pk, SENT: sent.pk, STEP1: step.pk}
     return users
 
 
-@pytest.mark.parametrize(("page", "args"), list(MATRIX), ids=lambda v: str(v))
-def test_every_page_for_every_role(client, cast, page, args):
-    url = reverse(page, args=args)
+def _url(cast, page, args):
+    return reverse(page, args=[cast["<objects>"].get(arg, arg) for arg in args])
+
+
+def _observe(client, cast, method, url, reset=None):
     observed = {}
     for who in CAST:
+        if reset is not None:
+            reset()
         client.logout()
         if cast[who] is not None:
             client.force_login(cast[who])
-        observed[who] = client.get(url).status_code
-    assert observed == MATRIX[(page, args)]
+        response = getattr(client, method)(url, {"action": "accept"} if method == "post" else None)
+        status = response.status_code
+        # A successful POST redirects back to the report (anonymous: to sign in).
+        if method == "post" and status == 302 and who != "anonymous":
+            status = 200
+        observed[who] = status
+    return observed
+
+
+def test_every_page_for_every_role(client, cast):
+    # One test over the whole matrix: the demo loads once, and a failure shows
+    # every page whose table differs.
+    observed = {key: _observe(client, cast, "get", _url(cast, *key)) for key in MATRIX}
+    assert observed == MATRIX
+
+
+@pytest.mark.parametrize(("page", "args"), list(POSTS), ids=lambda v: str(v))
+def test_every_action_for_every_role(client, cast, page, args):
+    report = Report.objects.get(pk=cast["<objects>"][args[0]])
+    if page == "reports:submit":
+        fill_all_figures(report, cast["benluc.baocao"])
+    start = ReportStatus.DRAFT if page == "reports:submit" else ReportStatus.SUBMITTED
+
+    def reset():  # every role tries the same action on the same report
+        Report.objects.filter(pk=report.pk).update(status=start)
+
+    expected = {**POSTS[(page, args)], "anonymous": 302}
+    observed = _observe(client, cast, "post", _url(cast, page, args), reset=reset)
+    assert observed == expected
 
 
 def test_a_user_of_another_province_sees_nothing_of_long_an(client, cast):

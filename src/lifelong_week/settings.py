@@ -240,3 +240,4 @@ LOGGING = {
 
 # --- Product settings -----------------------------------------------------------------
 SITE_NAME = env_str("SITE_NAME", "Tuần lễ hưởng ứng học tập suốt đời")
+REPORT_MAX_PHOTOS = env_int("REPORT_MAX_PHOTOS", 20, minimum=1)

@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
@@ -40,8 +41,6 @@ from lifelong_week.reports.models import (
     SectionText,
 )
 from lifelong_week.reports.photos import DEFAULT_LIMITS, PhotoLimits, process_photo
-
-MAX_PHOTOS_PER_REPORT = 20
 
 
 class ReportError(Exception):
@@ -520,8 +519,8 @@ def add_photo(
     now = now or timezone.now()
     report = Report.objects.select_for_update().get(pk=report.pk)
     _ensure_open(report, now)
-    if report.photos.count() >= MAX_PHOTOS_PER_REPORT:
-        raise ReportError(_("Mỗi báo cáo đính kèm tối đa %d ảnh.") % MAX_PHOTOS_PER_REPORT)
+    if report.photos.count() >= settings.REPORT_MAX_PHOTOS:
+        raise ReportError(_("Mỗi báo cáo đính kèm tối đa %d ảnh.") % settings.REPORT_MAX_PHOTOS)
     processed = process_photo(data, filename=filename, limits=limits or DEFAULT_LIMITS)
     caption = nfc(caption)[:300]
     if not caption:

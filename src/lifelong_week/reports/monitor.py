@@ -1,0 +1,128 @@
+"""The receiving unit's view of one reporting step: who has sent, who is late,
+and extensions after the lock."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from lifelong_week.accounts.access import get_or_404, has_role
+from lifelong_week.accounts.enums import Role
+from lifelong_week.campaigns.forms import DateTimeInput
+from lifelong_week.campaigns.models import Extension, ReportingStep
+from lifelong_week.campaigns.queries import Countdown, campaigns_visible_to
+from lifelong_week.orgs.models import OrgUnit
+from lifelong_week.reports import domain
+from lifelong_week.reports.enums import ReportStatus
+from lifelong_week.reports.models import Report
+
+REVIEW_ROLES = (Role.COORDINATOR, Role.HEAD, Role.ADMINISTRATOR)
+
+
+@dataclass
+class Row:
+    unit: OrgUnit
+    report: Report | None
+    extension: Extension | None
+
+    @property
+    def status_label(self) -> str:
+        return self.report.get_status_display() if self.report else _("Chưa bắt đầu")
+
+    @property
+    def sent(self) -> bool:
+        return self.report is not None and self.report.status in (
+            ReportStatus.SUBMITTED,
+            ReportStatus.ACCEPTED,
+        )
+
+
+class ExtensionForm(forms.Form):
+    unit = forms.ModelChoiceField(queryset=OrgUnit.objects.none(), label=gettext_lazy("Đơn vị"))
+    until = forms.DateTimeField(label=gettext_lazy("Gia hạn đến"), widget=DateTimeInput())
+    reason = forms.CharField(label=gettext_lazy("Lý do"), required=False, max_length=300)
+
+    def __init__(self, *args, step: ReportingStep, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = step.senders.all()
+
+    def clean_until(self):
+        until = self.cleaned_data["until"]
+        if until <= timezone.now():
+            raise forms.ValidationError(_("Thời điểm gia hạn phải ở tương lai."))
+        return until
+
+
+def _receiving_step(request, step_id: int) -> ReportingStep:
+    step = get_or_404(
+        ReportingStep.objects.filter(
+            campaign__in=campaigns_visible_to(request.user)
+        ).select_related("campaign", "receiver"),
+        pk=step_id,
+    )
+    if not has_role(request.user, step.receiver, *REVIEW_ROLES):
+        raise Http404
+    return step
+
+
+@login_required
+def step_monitor(request, step_id: int):
+    step = _receiving_step(request, step_id)
+    reports = {
+        r.unit_id: r for r in Report.objects.filter(step=step).select_related("submitted_by")
+    }
+    extensions = {e.unit_id: e for e in step.extensions.all()}
+    rows = [
+        Row(unit, reports.get(unit.pk), extensions.get(unit.pk))
+        for unit in step.senders.order_by("path")
+    ]
+    sent = sum(row.sent for row in rows)
+    on_time = sum(row.sent and not row.report.is_late for row in rows)
+    context = {
+        "step": step,
+        "campaign": step.campaign,
+        "rows": rows,
+        "expected": len(rows),
+        "sent": sent,
+        "on_time": on_time,
+        "countdown": Countdown(step.deadline, timezone.now()),
+        "form": ExtensionForm(step=step),
+    }
+    return render(request, "reports/step_monitor.html", context)
+
+
+@login_required
+@require_POST
+def grant_extension(request, step_id: int):
+    step = _receiving_step(request, step_id)
+    form = ExtensionForm(request.POST, step=step)
+    if form.is_valid():
+        domain.grant_extension(
+            step,
+            form.cleaned_data["unit"],
+            until=form.cleaned_data["until"],
+            by=request.user,
+            reason=form.cleaned_data["reason"],
+        )
+        messages.success(
+            request,
+            _("Đã gia hạn cho %(unit)s đến %(until)s.")
+            % {
+                "unit": form.cleaned_data["unit"].display_name,
+                "until": timezone.localtime(form.cleaned_data["until"]).strftime("%H:%M %d/%m/%Y"),
+            },
+        )
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    return redirect("reports:step", step_id=step.pk)

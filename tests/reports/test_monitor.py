@@ -1,0 +1,65 @@
+"""The receiving unit follows a step and reopens entry for a unit after the lock."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from django.urls import reverse
+from django.utils import timezone
+
+from lifelong_week.reports.domain import ReportError, save_section, submit_report
+from tests.reports.conftest import fill_all_figures
+
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def test_coordinator_sees_every_expected_unit_and_the_counts(
+    client, coordinator, step, report, reporter
+):
+    fill_all_figures(report, reporter)
+    submit_report(report, by=reporter, now=dt.datetime(2021, 10, 14, 9, tzinfo=VN))
+    client.force_login(coordinator)
+
+    response = client.get(reverse("reports:step", args=[step.pk]))
+
+    rows = response.context["rows"]
+    assert len(rows) == step.senders.count() == response.context["expected"]
+    ben_luc = next(row for row in rows if row.unit.code == "803")
+    assert (ben_luc.status_label, ben_luc.sent) == ("Đã gửi", True)
+    assert response.context["on_time"] >= 1
+    assert 'data-unit="803"' in response.content.decode()
+
+
+def test_an_extension_reopens_entry_after_the_lock(client, coordinator, step, report, reporter):
+    step.lock_at = timezone.now() - dt.timedelta(days=1)
+    step.save()
+    section = report.campaign.report_form.sections.first()
+    try:
+        save_section(report, section=section, text="x", base_version=0, by=reporter)
+        raise AssertionError("entry should be locked")
+    except ReportError:
+        pass
+    client.force_login(coordinator)
+    until = (timezone.localtime() + dt.timedelta(days=3)).strftime("%Y-%m-%dT%H:%M")
+
+    response = client.post(
+        reverse("reports:extension", args=[step.pk]),
+        {"unit": report.unit.pk, "until": until, "reason": "Mưa lũ"},
+        follow=True,
+    )
+
+    assert "Đã gia hạn cho UBND huyện Bến Lức đến" in response.content.decode()
+    outcome = save_section(report, section=section, text="Đã mở lại", base_version=0, by=reporter)
+    assert outcome.changed
+
+
+def test_an_extension_in_the_past_is_refused(client, coordinator, step, report):
+    client.force_login(coordinator)
+    response = client.post(
+        reverse("reports:extension", args=[step.pk]),
+        {"unit": report.unit.pk, "until": "2021-10-20T17:00"},
+        follow=True,
+    )
+    assert "Thời điểm gia hạn phải ở tương lai." in response.content.decode()
+    assert not step.extensions.exists()
