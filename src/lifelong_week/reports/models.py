@@ -91,17 +91,26 @@ class Report(models.Model):
         return max(1, math.ceil(self.late_by / dt.timedelta(days=1)))
 
 
-class SectionText(models.Model):
-    """The unit's text for one narrative section, versioned for safe autosave."""
+class VersionedEntry(models.Model):
+    """A field of a report saved on its own: the version lets a save detect
+    that someone else saved the same field since the editor loaded it."""
 
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="texts")
-    section = models.ForeignKey("campaigns.FormSection", on_delete=models.PROTECT, related_name="+")
-    text = models.TextField(blank=True)
     version = models.PositiveIntegerField(default=0)
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(
         "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+
+    class Meta:
+        abstract = True
+
+
+class SectionText(VersionedEntry):
+    """The unit's text for one narrative section."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="texts")
+    section = models.ForeignKey("campaigns.FormSection", on_delete=models.PROTECT, related_name="+")
+    text = models.TextField(blank=True)
 
     class Meta:
         constraints = [
@@ -112,19 +121,14 @@ class SectionText(models.Model):
         return f"{self.section.code}: {self.text[:40]}"
 
 
-class FigureValue(models.Model):
-    """The unit's value for one indicator, versioned like the section texts."""
+class FigureValue(VersionedEntry):
+    """The unit's value for one indicator (and its explanation of a warning)."""
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="figures")
     indicator = models.ForeignKey("campaigns.Indicator", on_delete=models.PROTECT, related_name="+")
     value = models.DecimalField(max_digits=20, decimal_places=2, null=True, blank=True)
     text = models.TextField(blank=True)
     note = models.CharField(_("giải trình"), max_length=500, blank=True)
-    version = models.PositiveIntegerField(default=0)
-    updated_at = models.DateTimeField(auto_now=True)
-    updated_by = models.ForeignKey(
-        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
 
     class Meta:
         constraints = [
