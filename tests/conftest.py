@@ -54,7 +54,16 @@ def browser_type_launch_args():
 
 @pytest.fixture
 def demo(db):
-    """The full Long An 2021 demo, loaded through the same code as `lifelong-week demo`."""
+    """The Long An 2021 demo (units, campaign, accounts) without the units'
+    reports, loaded through the same code as `lifelong-week demo`."""
+    from lifelong_week.demo.load import load_demo
+
+    return load_demo(reports=False)
+
+
+@pytest.fixture
+def full_demo(db):
+    """The demo exactly as `lifelong-week demo` serves it, reports included."""
     from lifelong_week.demo.load import load_demo
 
     return load_demo()

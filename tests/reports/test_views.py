@@ -14,7 +14,7 @@ from PIL import Image
 
 from lifelong_week.accounts.models import User
 from lifelong_week.reports.enums import ReportStatus
-from lifelong_week.reports.models import Photo, Report, SectionText
+from lifelong_week.reports.models import Report, SectionText
 from tests.reports.conftest import fill_all_figures
 
 
@@ -147,7 +147,7 @@ def test_bad_photos_get_a_message_at_the_photo_field_and_nothing_is_lost(
     page = response.content.decode()
     assert 'value="Lễ khai mạc"' in page  # the caption typed is kept
     assert "Nội dung đã lưu</textarea>" in page
-    assert not Photo.objects.exists()
+    assert not report.photos.exists()
 
 
 def test_a_photo_with_a_gps_position_is_stored_without_it(signed_in, report, settings):
@@ -168,7 +168,7 @@ def test_a_photo_with_a_gps_position_is_stored_without_it(signed_in, report, set
     )
 
     assert response.status_code == 302
-    photo = Photo.objects.get()
+    photo = report.photos.get()
     with photo.image.open("rb") as stored:
         image = Image.open(stored)
         image.load()

@@ -9,6 +9,7 @@ from django.db import transaction
 from lifelong_week.demo.accounts import build_accounts
 from lifelong_week.demo.long_an import build_long_an_campaign
 from lifelong_week.demo.report_form import build_report_form
+from lifelong_week.demo.reports import build_demo_reports
 from lifelong_week.demo.units import build_long_an_tree
 
 
@@ -20,10 +21,15 @@ class DemoData:
 
 
 @transaction.atomic
-def load_demo() -> DemoData:
-    """Create what is missing; running it again keeps what is there."""
+def load_demo(*, reports: bool = True) -> DemoData:
+    """Create what is missing; running it again keeps what is there.
+
+    ``reports=False`` leaves out the units' reports (tests that build their own).
+    """
     units = build_long_an_tree()
     form = build_report_form(2021)
     campaign = build_long_an_campaign(units, form)
     accounts = build_accounts(units)
+    if reports:
+        build_demo_reports(units, campaign)
     return DemoData(units=units, campaign=campaign, accounts=accounts)

@@ -71,7 +71,9 @@ class SaveOutcome:
 # --- Opening, locks -----------------------------------------------------------
 
 
-def open_report(step: ReportingStep, unit: OrgUnit, *, by: User | None) -> Report:
+def open_report(
+    step: ReportingStep, unit: OrgUnit, *, by: User | None, now: dt.datetime | None = None
+) -> Report:
     """The unit's report for ``step``, created as a draft the first time.
 
     Side effects: creates the report and records its creation.
@@ -82,7 +84,7 @@ def open_report(step: ReportingStep, unit: OrgUnit, *, by: User | None) -> Repor
     try:
         with transaction.atomic():
             report = Report.objects.create(step=step, campaign=step.campaign, unit=unit)
-            _record(report, ChangeKind.CREATED, by, timezone.now(), to_status=report.status)
+            _record(report, ChangeKind.CREATED, by, now or timezone.now(), to_status=report.status)
     except IntegrityError:  # two first visits at once: the other one won
         report = Report.objects.get(step=step, unit=unit)
     return report
@@ -135,7 +137,7 @@ def save_section(
     records the change (old and new text). On a conflict nothing is written.
     """
     now = now or timezone.now()
-    report = Report.objects.select_for_update().get(pk=report.pk)
+    report = Report.objects.select_for_update().select_related("step", "unit").get(pk=report.pk)
     _ensure_open(report, now)
     clean = richtext.clean(text)
     row, _created = SectionText.objects.select_for_update().get_or_create(
@@ -224,7 +226,7 @@ def save_figure(
     version, records the change with old and new value as displayed.
     """
     now = now or timezone.now()
-    report = Report.objects.select_for_update().get(pk=report.pk)
+    report = Report.objects.select_for_update().select_related("step", "unit").get(pk=report.pk)
     _ensure_open(report, now)
     value, text = parse_figure(indicator, raw)
     row, _created = FigureValue.objects.select_for_update().get_or_create(
@@ -262,14 +264,18 @@ def save_figure(
 
 
 @transaction.atomic
-def set_document_number(report: Report, *, number: int | None, date, by: User) -> None:
+def set_document_number(
+    report: Report, *, number: int | None, date, by: User, now: dt.datetime | None = None
+) -> None:
     """The number and date the clerk gives the signed document (blank in drafts)."""
     old = f"{report.doc_number or ''} {report.doc_date or ''}".strip()
     report.doc_number, report.doc_date = number, date
     report.save(update_fields=["doc_number", "doc_date", "updated_at"])
     new = f"{number or ''} {date or ''}".strip()
     if old != new:
-        _record(report, ChangeKind.DOCUMENT, by, timezone.now(), old_value=old, new_value=new)
+        _record(
+            report, ChangeKind.DOCUMENT, by, now or timezone.now(), old_value=old, new_value=new
+        )
 
 
 # --- Checks before submitting -----------------------------------------------------
