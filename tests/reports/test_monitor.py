@@ -63,3 +63,23 @@ def test_an_extension_in_the_past_is_refused(client, coordinator, step, report):
     )
     assert "Thời điểm gia hạn phải ở tương lai." in response.content.decode()
     assert not step.extensions.exists()
+
+
+def test_the_step_page_shows_live_totals(client, coordinator, step, report, reporter):
+    fill_all_figures(report, reporter, banners="1.250")
+    client.force_login(coordinator)
+    url = reverse("reports:step", args=[step.pk])
+    page = client.get(url).content.decode()
+    assert (
+        'data-indicator="banners"><td>Băng rôn, khẩu hiệu đã treo</td><td>cái</td>\n      <td class="num">—</td>'
+        in page
+    )
+
+    submit_report(report, by=reporter, now=dt.datetime(2021, 10, 14, 9, tzinfo=VN))
+
+    page = client.get(url).content.decode()
+    assert (
+        'data-indicator="banners"><td>Băng rôn, khẩu hiệu đã treo</td><td>cái</td>\n      <td class="num">1.250</td>'
+        in page
+    )
+    assert "Tính theo: Báo cáo đã gửi và đã duyệt — 1 báo cáo." in page

@@ -24,6 +24,7 @@ from lifelong_week.orgs.models import OrgUnit
 from lifelong_week.reports import domain
 from lifelong_week.reports.enums import ReportStatus
 from lifelong_week.reports.models import Report
+from lifelong_week.reports.rollup import rollup
 
 REVIEW_ROLES = (Role.COORDINATOR, Role.HEAD, Role.ADMINISTRATOR)
 
@@ -96,6 +97,7 @@ def step_monitor(request, step_id: int):
         "on_time": on_time,
         "countdown": Countdown(step.deadline, timezone.now()),
         "form": ExtensionForm(step=step),
+        "rollup": rollup(step.campaign, step.receiver, step=step),
     }
     return render(request, "reports/step_monitor.html", context)
 

@@ -1,5 +1,6 @@
 from django import template
 
+from lifelong_week.core.numbers import format_number
 from lifelong_week.reports import richtext as richtext_module
 from lifelong_week.reports.enums import ReportStatus
 
@@ -36,3 +37,11 @@ def richtext(text: str):
 @register.filter
 def with_warnings(figures):
     return [f for f in figures if f.warnings]
+
+
+@register.filter
+def vn_number(value) -> str:
+    """1250 → "1.250"; 1.5 → "1,5"; nothing → "—"."""
+    if value is None:
+        return "—"
+    return format_number(value, decimals=2)
