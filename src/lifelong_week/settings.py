@@ -130,6 +130,10 @@ else:
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 20,
             },
+            # A file, not Django's in-memory default: an in-memory test database
+            # shares one connection between the live server's threads, whose
+            # concurrent autosaves would then interleave their savepoints.
+            "TEST": {"NAME": DATA_DIR / "test-lifelong-week.sqlite3"},
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

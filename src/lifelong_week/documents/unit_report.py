@@ -9,6 +9,7 @@ from lifelong_week.documents.nd30 import report as nd30
 from lifelong_week.documents.nd30.data import Issuer, Signature
 from lifelong_week.orgs.enums import UnitKind
 from lifelong_week.orgs.models import OrgUnit
+from lifelong_week.reports.consolidate import units_table
 from lifelong_week.reports.domain import display_figure
 from lifelong_week.reports.models import Report
 
@@ -35,12 +36,21 @@ def signature_of(unit: OrgUnit) -> Signature:
 
 
 def recipients_of(report: Report) -> list[str]:
-    """The form's own "Nơi nhận" lines (else the receiving unit), the copies, the archive."""
+    """ "Nơi nhận": the form's own lines when the report goes where the form says
+    (the campaign's coordinating unit), else the receiving unit; then the
+    copies, each "(b/c)" since they are reported to; then the archive."""
     form = report.campaign.report_form
-    lines = list(form.recipients) or [f"{report.step.receiver.display_name} (b/c)"]
-    lines += [unit.display_name for unit in report.step.copy_to.all()]
+    step = report.step
+    if form.recipients and step.receiver_id == report.campaign.coordinator_id:
+        lines = list(form.recipients)
+    else:
+        lines = [f"{step.receiver.display_name} (b/c)"]
+    lines += [f"{unit.display_name} (b/c)" for unit in step.copy_to.all()]
     lines.append("Lưu: VT")
     return lines
+
+
+UNITS_APPENDIX_TITLE = "DANH SÁCH ĐƠN VỊ BÁO CÁO VÀ MỘT SỐ SỐ LIỆU CHÍNH"
 
 
 def report_document(report: Report) -> nd30.ReportDocument:
@@ -82,7 +92,17 @@ def report_document(report: Report) -> nd30.ReportDocument:
         figures=figures,
         recipients=recipients_of(report),
         signature=signature_of(report.unit),
+        appendices=_units_appendix(report),
     )
+
+
+def _units_appendix(report: Report) -> list[nd30.Appendix]:
+    """A consolidated report lists the units it consolidates."""
+    table = units_table(report)
+    if table is None:
+        return []
+    columns, rows = table
+    return [nd30.Appendix(title=UNITS_APPENDIX_TITLE, columns=columns, rows=rows)]
 
 
 def report_docx_bytes(report: Report) -> bytes:

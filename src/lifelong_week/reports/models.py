@@ -66,6 +66,7 @@ class Report(models.Model):
         class _Urls:
             edit = reverse("reports:edit", kwargs=kwargs)
             submit = reverse("reports:submit", kwargs=kwargs)
+            consolidate = reverse("reports:consolidate", kwargs=kwargs)
             review = reverse("reports:review", kwargs=kwargs)
             history = reverse("reports:history", kwargs=kwargs)
             docx = reverse("reports:docx", kwargs=kwargs)

@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/muc/<int:section_id>/", views.save_section, name="save_section"),
     path("<int:pk>/so-lieu/<int:indicator_id>/", views.save_figure, name="save_figure"),
     path("<int:pk>/gui/", views.submit, name="submit"),
+    path("<int:pk>/tong-hop/", views.consolidate, name="consolidate"),
     path("<int:pk>/duyet/", views.review, name="review"),
     path("<int:pk>/lich-su/", views.history, name="history"),
     path("<int:pk>/anh/", views.photos, name="photos"),

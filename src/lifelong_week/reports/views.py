@@ -68,7 +68,10 @@ def _page_context(request, report, **extra):
     can_enter = can_enter_report(user, report)
     editable = can_enter and report.is_editable and not locked
     sections, figures = report_entries(report)
+    from lifelong_week.reports.consolidate import source_step
+
     context = {
+        "source_step": source_step(report) if editable else None,
         "report": report,
         "campaign": report.campaign,
         "step": report.step,
@@ -216,6 +219,26 @@ def save_figure(request, pk: int, indicator_id: int):
         report=report, figures=figures, problems=domain.submission_problems(report), oob=True
     )
     return render(request, "reports/_status.html", context)
+
+
+@login_required
+@require_POST
+def consolidate(request, pk: int):
+    """Fill the empty fields of the unit's own report from its units' reports."""
+    from lifelong_week.reports.consolidate import draft_consolidated
+
+    report = _entry_report(request, pk)
+    try:
+        filled = draft_consolidated(report, by=request.user)
+    except domain.ReportError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _("Đã điền %d mục từ báo cáo của các đơn vị. Hãy rà soát, biên tập lại trước khi gửi.")
+            % filled,
+        )
+    return redirect(report.urls.edit)
 
 
 @login_required

@@ -11,7 +11,14 @@ python-docx ``Document`` (or bytes) out.
 
 from .data import Issuer, Signature
 from .layout import OfficialDocument
-from .report import FigureRow, ReportDocument, ReportSection, render_report, report_to_bytes
+from .report import (
+    Appendix,
+    FigureRow,
+    ReportDocument,
+    ReportSection,
+    render_report,
+    report_to_bytes,
+)
 from .settings import DEFAULT_SETTINGS, LayoutSettings
 from .tables import Column, TableRow
 from .vietnamese import (
@@ -25,6 +32,7 @@ from .vietnamese import (
 
 __all__ = [
     "DEFAULT_SETTINGS",
+    "Appendix",
     "Column",
     "FigureRow",
     "Issuer",

@@ -87,6 +87,17 @@ class FigureRow:
     value: str
 
 
+@dataclass(frozen=True)
+class Appendix:
+    """A further appendix after the figures (a consolidated report's table of
+    units, for instance): its title, columns and rows; landscape when wide."""
+
+    title: str
+    columns: Sequence[Column]
+    rows: Sequence[Sequence[str] | TableRow]
+    landscape: bool = True
+
+
 @dataclass(frozen=True, kw_only=True)
 class ReportDocument:
     """Everything a report prints. ``number``/``date`` None make a draft.
@@ -110,6 +121,7 @@ class ReportDocument:
     figures_as_appendix: bool | None = None
     figures_section: str = "I.4"
     figures_title: str = ""
+    appendices: Sequence[Appendix] = ()
 
 
 def render_report(doc: ReportDocument, settings: LayoutSettings = DEFAULT_SETTINGS) -> DocxDocument:
@@ -138,6 +150,11 @@ def render_report(doc: ReportDocument, settings: LayoutSettings = DEFAULT_SETTIN
     if doc.figures and in_appendix:
         out.add_appendix(_figures_title(doc), _appendix_reference(doc, settings))
         out.add_table(FIGURE_COLUMNS, figure_table(doc.figures))
+    for appendix in doc.appendices:
+        out.add_appendix(
+            appendix.title, _appendix_reference(doc, settings), landscape=appendix.landscape
+        )
+        out.add_table(appendix.columns, appendix.rows)
     return out.docx
 
 

@@ -1,0 +1,137 @@
+"""The receiving unit's own report to the next level, drafted from its units'.
+
+The Department of Education receives the districts' reports (step 1) and
+sends its consolidated report to the Ministry (step 2). Its draft is filled
+from the data: every figure from the live roll-up, every narrative section
+with what the units wrote, grouped by unit and ready to edit down. Only empty
+fields are filled, so drafting again never overwrites an edit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from lifelong_week.accounts.models import User
+from lifelong_week.campaigns.enums import ValueType
+from lifelong_week.campaigns.models import ReportingStep
+from lifelong_week.core.numbers import format_number
+from lifelong_week.reports import domain
+from lifelong_week.reports.models import FigureValue, Report, SectionText
+from lifelong_week.reports.rollup import counted_reports, rollup
+
+
+def source_step(report: Report) -> ReportingStep | None:
+    """The step whose reports this unit receives, in the same campaign."""
+    return report.campaign.steps.filter(receiver=report.unit).exclude(pk=report.step_id).first()
+
+
+def source_reports(report: Report) -> list[Report]:
+    step = source_step(report)
+    if step is None:
+        return []
+    ids = counted_reports(report.campaign, report.unit, step=step)
+    return list(Report.objects.filter(pk__in=ids).select_related("unit").order_by("unit__path"))
+
+
+@transaction.atomic
+def draft_consolidated(report: Report, *, by: User, now: dt.datetime | None = None) -> int:
+    """Fill the empty sections and figures of ``report`` from the units' reports.
+
+    Side effects: saves each filled field through the ordinary entry functions
+    (so history records them). Returns how many fields were filled.
+    """
+    step = source_step(report)
+    if step is None:
+        raise domain.ReportError(_("Không có báo cáo của đơn vị cấp dưới để tổng hợp."))
+    sources = source_reports(report)
+    filled = 0
+    texts = {row.section_id: row for row in report.texts.all()}
+    by_section: dict[int, list[tuple[str, str]]] = {}
+    for row in (
+        SectionText.objects.filter(report__in=sources)
+        .exclude(text="")
+        .select_related("report__unit")
+        .order_by("report__unit__path")
+    ):
+        by_section.setdefault(row.section_id, []).append((row.report.unit.display_name, row.text))
+    for section in report.campaign.report_form.sections.all():
+        current = texts.get(section.pk)
+        if (current and current.text) or section.pk not in by_section:
+            continue
+        text = "\n".join(f"**{unit}:**\n{body}" for unit, body in by_section[section.pk])
+        domain.save_section(
+            report,
+            section=section,
+            text=text,
+            base_version=current.version if current else 0,
+            by=by,
+            now=now,
+        )
+        filled += 1
+    figures = {row.indicator_id: row for row in report.figures.all()}
+    totals = rollup(report.campaign, report.unit, step=step)
+    for total in totals.totals:
+        current = figures.get(total.indicator.pk)
+        if current is not None and (current.value is not None or current.text):
+            continue
+        if total.sums and total.total is not None:
+            decimals = 2 if total.indicator.value_type == ValueType.DECIMAL else 0
+            raw = format_number(total.total, decimals=decimals)
+        elif total.indicator.value_type == ValueType.BOOLEAN and total.units:
+            raw = _("có") if total.yes else _("không")
+        else:
+            continue
+        domain.save_figure(
+            report,
+            indicator=total.indicator,
+            raw=raw,
+            base_version=current.version if current else 0,
+            by=by,
+            now=now,
+        )
+        filled += 1
+    return filled
+
+
+def units_table(report: Report, *, key_figures: int = 4):
+    """The appendix of a consolidated report: every expected unit with its
+    status, submission date and key figures."""
+    from lifelong_week.documents.nd30.tables import Column, TableRow
+
+    step = source_step(report)
+    if step is None:
+        return None
+    indicators = [
+        i
+        for i in report.campaign.report_form.indicators.all()
+        if i.sums_up and i.value_type in (ValueType.INTEGER, ValueType.MONEY)
+    ][:key_figures]
+    reports = {r.unit_id: r for r in Report.objects.filter(step=step)}
+    values = {
+        (row.report_id, row.indicator_id): row.value
+        for row in FigureValue.objects.filter(report__step=step, indicator__in=indicators)
+    }
+    columns = [
+        Column("TT", 0.6, "center"),
+        Column("Đơn vị", 3.2),
+        Column("Tình trạng", 1.6, "center"),
+        Column("Ngày gửi", 1.3, "center"),
+        *(Column(f"{i.label} ({i.unit_of_measure})", 1.4, "right") for i in indicators),
+    ]
+    rows = []
+    for number, unit in enumerate(step.senders.order_by("path"), start=1):
+        sent = reports.get(unit.pk)
+        status = sent.get_status_display() if sent else _("Chưa bắt đầu")
+        when = ""
+        if sent and sent.submitted_at:
+            when = timezone.localtime(sent.submitted_at).strftime("%d/%m/%Y")
+        cells = [str(number), unit.display_name, status, when]
+        for indicator in indicators:
+            value = values.get((sent.pk, indicator.pk)) if sent else None
+            cells.append(format_number(value) if value is not None else "")
+        rows.append(TableRow(tuple(cells)))
+    return columns, rows
