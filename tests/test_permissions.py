@@ -55,6 +55,7 @@ MATRIX = {
     ("portal:home", ()): dict.fromkeys(CAST, 200),
     ("accounts:login", ()): {**dict.fromkeys(SIGNED_IN, 302), "anonymous": 200},
     ("accounts:home", ()): expect(200),
+    ("accounts:password_reset", ()): dict.fromkeys(CAST, 200),
     ("accounts:password_change", ()): expect(200),
     ("campaigns:list", ()): expect(200),
     ("campaigns:detail", (LA,)): only(*LONG_AN),

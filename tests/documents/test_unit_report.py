@@ -29,7 +29,15 @@ def filled(report, reporter):
             base_version=0,
             by=reporter,
         )
-    fill_all_figures(report, reporter, banners="1.250", funding_state="15.500.000")
+    # A distinct value per figure, each with a thousands separator when printed.
+    values = {
+        indicator.code: f"{1000 + 37 * n:,}".replace(",", ".")
+        for n, indicator in enumerate(form.indicators.all(), start=1)
+        if indicator.value_type != "boolean"
+    }
+    values.update(banners="1.250", funding_state="15.500.000")
+    fill_all_figures(report, reporter, **values)
+    report.expected_figures = values
     return report
 
 
@@ -55,8 +63,9 @@ def test_export_report_command_writes_a_decree_30_document(filled, tmp_path):
     for section in filled.campaign.report_form.sections.all():
         assert section.title in everything, section.title
         assert f"Nội dung mục {section.code} của huyện Bến Lức." in everything
+    for code, shown in filled.expected_figures.items():
+        assert shown in everything, code
     assert "1.250" in everything
-    assert "15.500.000" in everything
     for line in (
         "Nơi nhận:",
         "- Sở GD&ĐT (P.GDTrH);",

@@ -104,3 +104,20 @@ def test_same_value_from_a_stale_form_is_not_a_conflict(report, reporter):
     save_figure(report, indicator=target, raw="5", base_version=0, by=reporter)
     outcome = save_figure(report, indicator=target, raw="5", base_version=0, by=reporter)
     assert outcome.conflict is None
+
+
+def test_a_failure_mid_save_leaves_the_previous_version_intact(report, reporter, monkeypatch):
+    from lifelong_week.reports import domain
+
+    section = report.campaign.report_form.sections.first()
+    save_section(report, section=section, text="Bản đã lưu", base_version=0, by=reporter)
+
+    def crash(*args, **kwargs):  # the history write fails after the text was written
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(domain, "_record", crash)
+    with pytest.raises(RuntimeError):
+        save_section(report, section=section, text="Bản mới", base_version=1, by=reporter)
+
+    row = SectionText.objects.get(report=report)
+    assert (row.text, row.version) == ("Bản đã lưu", 1)
