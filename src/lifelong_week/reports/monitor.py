@@ -128,3 +128,30 @@ def grant_extension(request, step_id: int):
             for error in errors:
                 messages.error(request, error)
     return redirect("reports:step", step_id=step.pk)
+
+
+@login_required
+def step_export(request, step_id: int, fmt: str):
+    """The step's figures by unit, as .xlsx or .csv, for the receiving unit."""
+    import tempfile
+
+    from django.http import FileResponse, StreamingHttpResponse
+
+    from lifelong_week.documents.exporters import FiguresExporter, csv_lines, write_xlsx
+
+    if fmt not in ("xlsx", "csv"):
+        raise Http404
+    step = _receiving_step(request, step_id)
+    exporter = FiguresExporter(step.campaign, step=step)
+    name = f"so-lieu-{step.campaign.slug}-buoc-{step.order}"
+    if fmt == "csv":
+        response = StreamingHttpResponse(
+            csv_lines(exporter.header(), exporter.rows()), content_type="text/csv; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+        return response
+    # The workbook is streamed to disk, not memory; FileResponse closes the file.
+    spool = tempfile.TemporaryFile()  # noqa: SIM115
+    write_xlsx(exporter.header(), exporter.rows(), spool, title=exporter.title)
+    spool.seek(0)
+    return FileResponse(spool, as_attachment=True, filename=f"{name}.xlsx")

@@ -1,0 +1,176 @@
+"""Tables of figures out of the platform, as .xlsx or .csv.
+
+One exporter interface: an exporter yields a header and rows; one writer
+renders them as XLSX (openpyxl write-only mode, so memory stays flat however
+many units) or CSV (UTF-8 with BOM so Excel reads Vietnamese, and protected
+against formula injection: a cell a spreadsheet would run as a formula is
+written as text).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Iterator, Sequence
+from decimal import Decimal
+from pathlib import Path
+
+from django.utils import timezone
+
+from lifelong_week.campaigns.enums import ValueType
+from lifelong_week.campaigns.models import Campaign, Indicator, ReportingStep
+from lifelong_week.orgs.models import OrgUnit
+from lifelong_week.reports.models import FigureValue, Report
+
+# A cell starting with one of these is a formula to Excel, LibreOffice and
+# Google Sheets (OWASP "CSV injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+BATCH = 500
+
+
+class FiguresExporter:
+    """Every unit's report of a campaign (or a subtree, or one step) × indicators."""
+
+    def __init__(
+        self,
+        campaign: Campaign,
+        *,
+        unit: OrgUnit | None = None,
+        step: ReportingStep | None = None,
+        reports=None,
+    ):
+        self.campaign = campaign
+        self.indicators: list[Indicator] = list(campaign.report_form.indicators.all())
+        queryset = reports if reports is not None else Report.objects.all()
+        queryset = queryset.filter(campaign=campaign)
+        if unit is not None:
+            queryset = queryset.filter(unit__path__startswith=unit.path)
+        if step is not None:
+            queryset = queryset.filter(step=step)
+        self.reports = queryset.order_by("step__order", "unit__path")
+
+    @property
+    def title(self) -> str:
+        return f"Số liệu {self.campaign.slug}"
+
+    def header(self) -> list[str]:
+        return [
+            "Mã đơn vị",
+            "Đơn vị",
+            "Báo cáo về",
+            "Trạng thái",
+            "Thời điểm gửi",
+            "Trễ hạn (ngày)",
+            *(f"{i.label} ({i.unit_of_measure})" for i in self.indicators),
+        ]
+
+    def rows(self) -> Iterator[list[object]]:
+        """Rows in batches, so neither the reports nor their values are all in memory."""
+        columns = {indicator.pk: n for n, indicator in enumerate(self.indicators)}
+        kinds = [indicator.value_type for indicator in self.indicators]
+        rows = self.reports.values_list(
+            "pk",
+            "unit__code",
+            "unit__name",
+            "step__receiver__short_name",
+            "status",
+            "submitted_at",
+            "late_by",
+        )
+        batch: list[tuple] = []
+        for row in rows.iterator(chunk_size=BATCH):
+            batch.append(row)
+            if len(batch) == BATCH:
+                yield from self._rows(batch, columns, kinds)
+                batch = []
+        if batch:
+            yield from self._rows(batch, columns, kinds)
+
+    def _rows(self, batch, columns, kinds) -> Iterator[list[object]]:
+        values: dict[int, list[object]] = {row[0]: [None] * len(columns) for row in batch}
+        for report_id, indicator_id, value, text in FigureValue.objects.filter(
+            report_id__in=values
+        ).values_list("report_id", "indicator_id", "value", "text"):
+            column = columns.get(indicator_id)
+            if column is not None:
+                values[report_id][column] = _cell(kinds[column], value, text)
+        labels = dict(Report._meta.get_field("status").choices)
+        for pk, code, name, receiver, status, submitted_at, late_by in batch:
+            days_late = None
+            if late_by is not None:
+                days_late = Report(late_by=late_by).days_late
+            yield [
+                code,
+                name,
+                receiver,
+                str(labels[status]),
+                timezone.localtime(submitted_at).strftime("%d/%m/%Y %H:%M") if submitted_at else "",
+                days_late,
+                *values[pk],
+            ]
+
+
+def _cell(kind: str, value: Decimal | None, text: str) -> object:
+    if kind == ValueType.TEXT:
+        return text
+    if value is None:
+        return None
+    if kind == ValueType.BOOLEAN:
+        return "có" if value else "không"
+    if kind == ValueType.DECIMAL:
+        return float(value)
+    return int(value)
+
+
+def write_xlsx(
+    header: Sequence[str], rows: Iterable[Sequence[object]], target, *, title: str
+) -> None:
+    """Stream rows into a write-only workbook at ``target`` (path or binary file)."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title=title[:31])
+    bold = Font(bold=True)
+    heading = []
+    for text in header:
+        cell = WriteOnlyCell(sheet, value=text)
+        cell.font = bold
+        heading.append(cell)
+    sheet.append(heading)
+    sheet.freeze_panes = "C2"
+    for row in rows:
+        sheet.append([_safe(value) for value in row])
+    workbook.save(target)
+
+
+def _safe(value: object) -> object:
+    """Text that a spreadsheet would run as a formula is kept as text."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def csv_lines(header: Sequence[str], rows: Iterable[Sequence[object]]) -> Iterator[str]:
+    """CSV text in chunks (for a streaming response), BOM first for Excel."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    buffer.write("\ufeff")
+    writer.writerow([_safe(value) for value in header])
+    for row in rows:
+        writer.writerow(["" if value is None else _safe(value) for value in row])
+        if buffer.tell() > 64_000:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
+
+
+def export_to_path(exporter: FiguresExporter, path: Path) -> None:
+    if path.suffix.lower() == ".csv":
+        with path.open("w", encoding="utf-8", newline="") as out:
+            for chunk in csv_lines(exporter.header(), exporter.rows()):
+                out.write(chunk)
+        return
+    write_xlsx(exporter.header(), exporter.rows(), path, title=exporter.title)

@@ -1,0 +1,91 @@
+"""Figures by unit as .xlsx and .csv: read back with the real formats."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from lifelong_week.accounts.models import User
+from lifelong_week.campaigns.enums import ValueType
+from lifelong_week.campaigns.models import Indicator
+from lifelong_week.reports.domain import save_figure
+from lifelong_week.reports.models import Report
+
+
+@pytest.fixture
+def remark(full_demo):
+    """A free-text indicator, so a unit can type something a spreadsheet would run."""
+    form = full_demo.campaign.report_form
+    return Indicator.objects.create(
+        form=form, order=99, code="remark", label="Ghi chú", unit_of_measure="", value_type=ValueType.TEXT,
+        sums_up=False, min_value=None,
+    )  # fmt: skip
+
+
+def test_export_figures_command_writes_every_report_and_value(full_demo, tmp_path):
+    out = tmp_path / "so-lieu.xlsx"
+
+    call_command("export_figures", campaign="long-an-2021", out=str(out))
+
+    sheet = load_workbook(out, read_only=True).active
+    rows = list(sheet.iter_rows(values_only=True))
+    header, body = rows[0], rows[1:]
+    assert header[:6] == (
+        "Mã đơn vị",
+        "Đơn vị",
+        "Báo cáo về",
+        "Trạng thái",
+        "Thời điểm gửi",
+        "Trễ hạn (ngày)",
+    )
+    reports = Report.objects.filter(campaign=full_demo.campaign)
+    assert len(body) == reports.count()
+    vinh_hung = next(row for row in body if row[0] == "797")
+    report = reports.get(unit__code="797")
+    assert vinh_hung[3] == "Đã gửi"
+    assert vinh_hung[5] == 5
+    banners = header.index("Băng rôn, khẩu hiệu đã treo (cái)")
+    assert vinh_hung[banners] == int(report.figures.get(indicator__code="banners").value)
+
+
+def test_export_for_one_subtree(full_demo, tmp_path):
+    out = tmp_path / "tan-an.csv"
+    call_command("export_figures", campaign="long-an-2021", unit="794", out=str(out))
+    rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert [row[0] for row in rows[1:]] == ["794"]
+
+
+def test_csv_from_the_step_page_is_protected_against_formula_injection(client, full_demo, remark):
+    report = Report.objects.get(campaign=full_demo.campaign, unit__code="798")  # a draft
+    author = User.objects.get(username="mochoa.baocao")
+    save_figure(
+        report,
+        indicator=remark,
+        raw='=HYPERLINK("http://x.invalid","bấm")',
+        base_version=0,
+        by=author,
+    )
+    client.force_login(User.objects.get(username="sogd.dieuphoi"))
+    step = full_demo.campaign.steps.get(order=1)
+
+    response = client.get(reverse("reports:step_export", args=[step.pk, "csv"]))
+
+    text = b"".join(response.streaming_content).decode("utf-8")
+    assert text.startswith("\ufeffMã đơn vị,")
+    row = next(r for r in csv.reader(io.StringIO(text.lstrip("\ufeff"))) if r[0] == "798")
+    assert row[-1] == '\'=HYPERLINK("http://x.invalid","bấm")'
+    xlsx = client.get(reverse("reports:step_export", args=[step.pk, "xlsx"]))
+    sheet = load_workbook(io.BytesIO(b"".join(xlsx.streaming_content)), read_only=True).active
+    cells = next(row for row in sheet.iter_rows(values_only=True) if row[0] == "798")
+    assert cells[-1] == '\'=HYPERLINK("http://x.invalid","bấm")'
+
+
+def test_only_the_receiving_unit_exports_a_step(client, full_demo):
+    step = full_demo.campaign.steps.get(order=1)
+    client.force_login(User.objects.get(username="benluc.baocao"))
+    assert client.get(reverse("reports:step_export", args=[step.pk, "xlsx"])).status_code == 404
