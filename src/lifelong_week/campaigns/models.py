@@ -301,6 +301,13 @@ class ReportingStep(models.Model):
     )
     deadline = models.DateTimeField(_("hạn nộp"))
     deadline_text = models.CharField(_("hạn nộp (như trong văn bản)"), max_length=120, blank=True)
+    remind_days_before = models.PositiveSmallIntegerField(
+        _("nhắc trước hạn (số ngày)"),
+        default=3,
+        help_text=_(
+            "Nhắc các đơn vị chưa gửi trước hạn nộp bấy nhiêu ngày, rồi vào hôm trước hạn."
+        ),
+    )
     lock_at = models.DateTimeField(
         _("khóa nhập liệu"),
         null=True,

@@ -252,3 +252,28 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.message[:60]
+
+
+class ReminderLog(models.Model):
+    """One reminder to one unit for one step on one day — never sent twice."""
+
+    step = models.ForeignKey(
+        "campaigns.ReportingStep", on_delete=models.CASCADE, related_name="reminders"
+    )
+    unit = models.ForeignKey("orgs.OrgUnit", on_delete=models.CASCADE, related_name="reminders")
+    day = models.DateField()
+    kind = models.CharField(max_length=16)
+    recipients = models.TextField(blank=True)
+    sent_at = models.DateTimeField()
+    sent_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-sent_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["step", "unit", "day"], name="one_reminder_a_day"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit} {self.day:%d/%m/%Y} {self.kind}"

@@ -155,3 +155,27 @@ def step_export(request, step_id: int, fmt: str):
     write_xlsx(exporter.header(), exporter.rows(), spool, title=exporter.title)
     spool.seek(0)
     return FileResponse(spool, as_attachment=True, filename=f"{name}.xlsx")
+
+
+@login_required
+def remind_now(request, step_id: int):
+    """Remind every unit that has not sent: a confirmation first, showing who
+    will receive it; then the same reminder as the daily one (never twice a day)."""
+    from lifelong_week.reports.reminders import MANUAL, Due, _people, not_sent, send_reminders
+
+    step = _receiving_step(request, step_id)
+    units = list(not_sent(step))
+    if request.method == "POST":
+        logs = send_reminders([Due(step, unit, MANUAL) for unit in units], by=request.user)
+        skipped = len(units) - len(logs)
+        message = _("Đã gửi nhắc nhở đến %d đơn vị.") % len(logs)
+        if skipped:
+            message += " " + _("%d đơn vị đã được nhắc hôm nay nên không nhắc lại.") % skipped
+        messages.success(request, message)
+        return redirect("reports:step", step_id=step.pk)
+    recipients = [(unit, _people(unit)) for unit in units]
+    return render(
+        request,
+        "reports/remind_confirm.html",
+        {"step": step, "campaign": step.campaign, "recipients": recipients},
+    )

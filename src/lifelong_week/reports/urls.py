@@ -7,6 +7,7 @@ app_name = "reports"
 urlpatterns = [
     path("buoc/<int:step_id>/", monitor.step_monitor, name="step"),
     path("buoc/<int:step_id>/gia-han/", monitor.grant_extension, name="extension"),
+    path("buoc/<int:step_id>/nhac-nho/", monitor.remind_now, name="remind"),
     path("buoc/<int:step_id>/so-lieu.<str:fmt>", monitor.step_export, name="step_export"),
     path("buoc/<int:step_id>/don-vi/<str:code>/", views.open_for_unit, name="open"),
     path("<int:pk>/", views.edit, name="edit"),

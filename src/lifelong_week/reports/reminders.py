@@ -1,0 +1,155 @@
+"""Reminders to units that have not sent their report — a digest, not a flood.
+
+A unit is reminded ``remind_days_before`` days before the deadline, the day
+before, and every day after it while overdue (until the lock, if any). Never
+twice for the same step on the same day (a unique row in ``ReminderLog``
+guards it, even with two workers), never a unit that has sent its report.
+Each person gets one e-mail for all their units' due reports that day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from lifelong_week.accounts.enums import Role
+from lifelong_week.accounts.models import User
+from lifelong_week.campaigns.enums import CampaignStatus
+from lifelong_week.campaigns.models import ReportingStep
+from lifelong_week.orgs.models import OrgUnit
+from lifelong_week.reports.enums import ReportStatus
+from lifelong_week.reports.models import Notification, ReminderLog, Report
+
+BEFORE, DAY_BEFORE, OVERDUE, MANUAL = "before", "day_before", "overdue", "manual"
+_SENT = (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED)
+
+
+@dataclass(frozen=True)
+class Due:
+    step: ReportingStep
+    unit: OrgUnit
+    kind: str
+
+
+def kind_for(step: ReportingStep, today: dt.date, now: dt.datetime) -> str | None:
+    """Which reminder, if any, ``step`` calls for on ``today``."""
+    deadline_day = timezone.localtime(step.deadline).date()
+    if step.lock_at is not None and now >= step.lock_at:
+        return None
+    if now >= step.deadline:
+        return OVERDUE
+    days_left = (deadline_day - today).days
+    if days_left == 1:
+        return DAY_BEFORE
+    if days_left == step.remind_days_before:
+        return BEFORE
+    return None
+
+
+def not_sent(step: ReportingStep):
+    sent = Report.objects.filter(step=step, status__in=_SENT).values("unit_id")
+    return step.senders.exclude(pk__in=sent).order_by("path")
+
+
+def due_reminders(now: dt.datetime | None = None) -> list[Due]:
+    now = now or timezone.now()
+    today = timezone.localtime(now).date()
+    due = []
+    steps = ReportingStep.objects.filter(campaign__status=CampaignStatus.ACTIVE).select_related(
+        "campaign", "receiver"
+    )
+    for step in steps:
+        kind = kind_for(step, today, now)
+        if kind is None:
+            continue
+        due.extend(Due(step, unit, kind) for unit in not_sent(step))
+    return due
+
+
+def _people(unit: OrgUnit) -> list[User]:
+    return list(
+        User.objects.filter(
+            memberships__unit=unit,
+            memberships__role__in=[Role.REPORTER, Role.HEAD],
+            is_active=True,
+        ).distinct()
+    )
+
+
+def _line(due: Due) -> str:
+    deadline = timezone.localtime(due.step.deadline).strftime("%d/%m/%Y")
+    if due.kind == OVERDUE or (due.kind == MANUAL and timezone.now() >= due.step.deadline):
+        return _(
+            "%(unit)s: báo cáo “%(title)s” gửi %(receiver)s đã quá hạn (hạn nộp trước ngày %(deadline)s)."
+        ) % {
+            "unit": due.unit.display_name,
+            "title": due.step.campaign.title,
+            "receiver": due.step.receiver.display_name,
+            "deadline": deadline,
+        }
+    return _("%(unit)s: báo cáo “%(title)s” gửi %(receiver)s, hạn nộp trước ngày %(deadline)s.") % {
+        "unit": due.unit.display_name,
+        "title": due.step.campaign.title,
+        "receiver": due.step.receiver.display_name,
+        "deadline": deadline,
+    }
+
+
+def send_reminders(
+    dues: list[Due], *, now: dt.datetime | None = None, by: User | None = None
+) -> list[ReminderLog]:
+    """Log and send ``dues``, skipping those already sent today.
+
+    Side effects: one ``ReminderLog`` per unit and step, one in-app notice per
+    person and line, one digest e-mail per person.
+    """
+    now = now or timezone.now()
+    today = timezone.localtime(now).date()
+    logs: list[ReminderLog] = []
+    digest: dict[User, list[str]] = defaultdict(list)
+    for due in dues:
+        people = _people(due.unit)
+        try:
+            with transaction.atomic():
+                log = ReminderLog.objects.create(
+                    step=due.step,
+                    unit=due.unit,
+                    day=today,
+                    kind=due.kind,
+                    recipients=", ".join(p.email or p.username for p in people),
+                    sent_at=now,
+                    sent_by=by,
+                )
+        except IntegrityError:
+            continue  # already reminded today
+        logs.append(log)
+        line = _line(due)
+        Notification.objects.bulk_create(
+            Notification(user=person, message=_("Nhắc nộp báo cáo — %s") % line)
+            for person in people
+        )
+        for person in people:
+            digest[person].append(line)
+    for person, lines in digest.items():
+        if person.email:
+            body = _(
+                "Kính gửi %(name)s,\n\nCác báo cáo sau chưa được gửi:\n\n%(lines)s\n\nVui lòng đăng nhập hệ thống để hoàn thành."
+            ) % {
+                "name": person,
+                "lines": "\n".join(f"- {line}" for line in lines),
+            }
+            send_mail(
+                _("Nhắc nộp báo cáo Tuần lễ hưởng ứng học tập suốt đời"), body, None, [person.email]
+            )
+    return logs
+
+
+def run_daily(now: dt.datetime | None = None) -> int:
+    """The periodic entry point: send what is due today; safe to run again."""
+    return len(send_reminders(due_reminders(now), now=now))
