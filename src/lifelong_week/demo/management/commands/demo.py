@@ -1,8 +1,12 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
+import os
 import signal
+import subprocess
 import sys
+import threading
 
 from django.conf import settings
 from django.core.management import call_command
@@ -36,7 +40,43 @@ class Command(BaseCommand):
             self.stdout.write(f"  {username.ljust(width)}  {role} — {unit}")
         if no_serve:
             return
-        self._serve(host, port, threads)
+        worker = self._start_worker()
+        try:
+            self._serve(host, port, threads)
+        finally:
+            worker.terminate()
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                worker.wait(timeout=10)
+
+    def _start_worker(self) -> subprocess.Popen:
+        """The background worker (reminders, later exports) beside the web server,
+        with a daily reminder run enqueued now and every morning at 07:00."""
+        from lifelong_week.reports.tasks import send_daily_reminders
+
+        log_path = settings.DATA_DIR / "worker.log"
+        log = log_path.open("a", encoding="utf-8")
+        worker = subprocess.Popen(
+            [sys.executable, "-m", "lifelong_week", "db_worker", "--no-reload", "--interval", "5"],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=os.environ.copy(),
+        )
+        send_daily_reminders.enqueue()
+
+        def every_morning():
+            while True:
+                now = dt.datetime.now()
+                morning = now.replace(hour=7, minute=0, second=0, microsecond=0)
+                if morning <= now:
+                    morning += dt.timedelta(days=1)
+                threading.Event().wait((morning - now).total_seconds())
+                send_daily_reminders.enqueue()
+
+        threading.Thread(target=every_morning, daemon=True, name="daily-reminders").start()
+        self.stdout.write(
+            f"Tác vụ nền (nhắc nộp báo cáo hằng ngày) đang chạy; thư điện tử được ghi vào {log_path}."
+        )
+        return worker
 
     def _serve(self, host: str, port: int, threads: int) -> None:
         from waitress import serve
