@@ -268,10 +268,15 @@ def set_document_number(
     report: Report, *, number: int | None, date, by: User, now: dt.datetime | None = None
 ) -> None:
     """The number and date the clerk gives the signed document (blank in drafts)."""
-    old = f"{report.doc_number or ''} {report.doc_date or ''}".strip()
+
+    def shown(number, date) -> str:
+        parts = [f"Số {number}" if number else "", f"ngày {date:%d/%m/%Y}" if date else ""]
+        return ", ".join(part for part in parts if part)
+
+    old = shown(report.doc_number, report.doc_date)
     report.doc_number, report.doc_date = number, date
     report.save(update_fields=["doc_number", "doc_date", "updated_at"])
-    new = f"{number or ''} {date or ''}".strip()
+    new = shown(number, date)
     if old != new:
         _record(
             report, ChangeKind.DOCUMENT, by, now or timezone.now(), old_value=old, new_value=new

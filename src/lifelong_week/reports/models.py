@@ -193,9 +193,17 @@ class Event(models.Model):
     """An activity a unit held during the week (opening ceremony, class, contest…)."""
 
     campaign = models.ForeignKey(
-        "campaigns.Campaign", on_delete=models.PROTECT, related_name="events"
+        "campaigns.Campaign",
+        verbose_name=_("kế hoạch"),
+        on_delete=models.PROTECT,
+        related_name="events",
     )
-    unit = models.ForeignKey("orgs.OrgUnit", on_delete=models.PROTECT, related_name="events")
+    unit = models.ForeignKey(
+        "orgs.OrgUnit",
+        verbose_name=_("đơn vị tổ chức"),
+        on_delete=models.PROTECT,
+        related_name="events",
+    )
     kind = models.CharField(_("loại hoạt động"), max_length=16, choices=ActivityKind.choices)
     title = models.CharField(_("tên hoạt động"), max_length=300)
     starts_at = models.DateTimeField(_("bắt đầu"))
