@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, QuerySet
@@ -12,6 +11,7 @@ from django.utils import timezone
 from lifelong_week.accounts.access import scope_campaigns
 from lifelong_week.campaigns.enums import CampaignStatus
 from lifelong_week.campaigns.models import Assignment, Campaign, Extension, ReportingStep
+from lifelong_week.core.dates import days_late
 from lifelong_week.orgs.models import OrgUnit
 
 
@@ -63,9 +63,7 @@ class Countdown:
     @property
     def whole_days_late(self) -> int:
         """Days late as people count them: any part of a day counts as one."""
-        if not self.past:
-            return 0
-        return max(1, math.ceil(self.seconds / 86400))
+        return days_late(self.now - self.target) if self.past else 0
 
 
 @dataclass

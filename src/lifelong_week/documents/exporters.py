@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from lifelong_week.campaigns.enums import ValueType
 from lifelong_week.campaigns.models import Campaign, Indicator, ReportingStep
+from lifelong_week.core.dates import days_late
 from lifelong_week.orgs.models import OrgUnit
 from lifelong_week.reports.models import FigureValue, Report
 
@@ -96,16 +97,13 @@ class FiguresExporter:
                 values[report_id][column] = _cell(kinds[column], value, text)
         labels = dict(Report._meta.get_field("status").choices)
         for pk, code, name, receiver, status, submitted_at, late_by in batch:
-            days_late = None
-            if late_by is not None:
-                days_late = Report(late_by=late_by).days_late
             yield [
                 code,
                 name,
                 receiver,
                 str(labels[status]),
                 timezone.localtime(submitted_at).strftime("%d/%m/%Y %H:%M") if submitted_at else "",
-                days_late,
+                days_late(late_by) if late_by is not None else None,
                 *values[pk],
             ]
 

@@ -19,6 +19,7 @@ from lifelong_week.accounts.models import User
 from lifelong_week.campaigns.enums import ValueType
 from lifelong_week.campaigns.models import ReportingStep
 from lifelong_week.core.numbers import format_number
+from lifelong_week.documents.nd30.tables import Column, TableRow
 from lifelong_week.reports import domain
 from lifelong_week.reports.models import FigureValue, Report, SectionText
 from lifelong_week.reports.rollup import counted_reports, rollup
@@ -100,8 +101,6 @@ def draft_consolidated(report: Report, *, by: User, now: dt.datetime | None = No
 def units_table(report: Report, *, key_figures: int = 4):
     """The appendix of a consolidated report: every expected unit with its
     status, submission date and key figures."""
-    from lifelong_week.documents.nd30.tables import Column, TableRow
-
     step = source_step(report)
     if step is None:
         return None

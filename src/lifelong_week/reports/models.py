@@ -1,14 +1,12 @@
 from __future__ import annotations
 
-import datetime as dt
-import math
-
 from django.db import models
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from lifelong_week.campaigns.enums import ActivityKind
+from lifelong_week.core.dates import days_late
 from lifelong_week.reports.enums import (
     EDITABLE_STATUSES,
     ChangeKind,
@@ -86,10 +84,7 @@ class Report(models.Model):
 
     @property
     def days_late(self) -> int:
-        """Days late as offices count them: any part of a day counts as a day."""
-        if self.late_by is None:
-            return 0
-        return max(1, math.ceil(self.late_by / dt.timedelta(days=1)))
+        return 0 if self.late_by is None else days_late(self.late_by)
 
 
 class VersionedEntry(models.Model):

@@ -83,22 +83,23 @@ def _people(unit: OrgUnit) -> list[User]:
 
 
 def _line(due: Due) -> str:
-    deadline = timezone.localtime(due.step.deadline).strftime("%d/%m/%Y")
-    if due.kind == OVERDUE or (due.kind == MANUAL and timezone.now() >= due.step.deadline):
-        return _(
-            "%(unit)s: báo cáo “%(title)s” gửi %(receiver)s đã quá hạn (hạn nộp trước ngày %(deadline)s)."
-        ) % {
-            "unit": due.unit.display_name,
-            "title": due.step.campaign.title,
-            "receiver": due.step.receiver.display_name,
-            "deadline": deadline,
-        }
-    return _("%(unit)s: báo cáo “%(title)s” gửi %(receiver)s, hạn nộp trước ngày %(deadline)s.") % {
+    values = {
         "unit": due.unit.display_name,
         "title": due.step.campaign.title,
         "receiver": due.step.receiver.display_name,
-        "deadline": deadline,
+        "deadline": timezone.localtime(due.step.deadline).strftime("%d/%m/%Y"),
     }
+    if timezone.now() >= due.step.deadline:
+        return (
+            _(
+                "%(unit)s: báo cáo “%(title)s” gửi %(receiver)s đã quá hạn (hạn nộp trước ngày %(deadline)s)."
+            )
+            % values
+        )
+    return (
+        _("%(unit)s: báo cáo “%(title)s” gửi %(receiver)s, hạn nộp trước ngày %(deadline)s.")
+        % values
+    )
 
 
 def send_reminders(

@@ -20,6 +20,7 @@ from lifelong_week.accounts.enums import Role
 from lifelong_week.campaigns.models import ReportingStep
 from lifelong_week.campaigns.queries import Countdown, campaigns_visible_to
 from lifelong_week.reports import domain
+from lifelong_week.reports.consolidate import draft_consolidated, source_step
 from lifelong_week.reports.enums import ReportStatus
 from lifelong_week.reports.forms import DocumentNumberForm, PhotoForm, ReviewForm
 from lifelong_week.reports.photos import PhotoError
@@ -68,8 +69,6 @@ def _page_context(request, report, **extra):
     can_enter = can_enter_report(user, report)
     editable = can_enter and report.is_editable and not locked
     sections, figures = report_entries(report)
-    from lifelong_week.reports.consolidate import source_step
-
     context = {
         "source_step": source_step(report) if editable else None,
         "report": report,
@@ -225,8 +224,6 @@ def save_figure(request, pk: int, indicator_id: int):
 @require_POST
 def consolidate(request, pk: int):
     """Fill the empty fields of the unit's own report from its units' reports."""
-    from lifelong_week.reports.consolidate import draft_consolidated
-
     report = _entry_report(request, pk)
     try:
         filled = draft_consolidated(report, by=request.user)
