@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "template_partials",
     "django_tasks",
     "django_tasks_db",
+    "ninja",
     "lifelong_week.core",
     "lifelong_week.orgs",
     "lifelong_week.accounts",
@@ -75,6 +76,8 @@ INSTALLED_APPS = [
     "lifelong_week.documents",
     "lifelong_week.portal",
     "lifelong_week.demo",
+    "lifelong_week.api",
+    "lifelong_week.national",
 ]
 
 MIDDLEWARE = [

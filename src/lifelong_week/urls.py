@@ -12,6 +12,7 @@ urlpatterns = [
     path("don-vi/", include("lifelong_week.orgs.urls")),
     path("ke-hoach/", include("lifelong_week.campaigns.urls")),
     path("bao-cao/", include("lifelong_week.reports.urls")),
+    path("api/v1/", include("lifelong_week.api.urls")),
     path("quan-tri/", admin.site.urls),
 ]
 
