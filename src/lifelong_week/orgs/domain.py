@@ -9,6 +9,7 @@ from django.db.models import F, Value
 from django.db.models.functions import Concat, Substr
 
 from lifelong_week.orgs.models import OrgUnit
+from lifelong_week.orgs.signals import unit_changed
 
 
 @transaction.atomic
@@ -28,6 +29,7 @@ def move_unit(unit: OrgUnit, *, new_parent: OrgUnit | None) -> OrgUnit:
         path=Concat(Value(unit.path), Substr("path", len(old_path) + 1)),
         depth=F("depth") + depth_change,
     )
+    unit_changed.send(sender=OrgUnit, unit=unit)
     return unit
 
 
@@ -41,4 +43,5 @@ def close_unit(unit: OrgUnit, *, on: dt.date, successor: OrgUnit | None = None) 
     unit.valid_to = on
     unit.successor = successor
     unit.save(update_fields=["valid_to", "successor", "updated_at"])
+    unit_changed.send(sender=OrgUnit, unit=unit)
     return unit

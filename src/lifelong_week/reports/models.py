@@ -40,6 +40,8 @@ class Report(models.Model):
     review_comment = models.TextField(_("ý kiến khi trả lại"), blank=True)
     doc_number = models.PositiveIntegerField(_("số văn bản"), null=True, blank=True)
     doc_date = models.DateField(_("ngày văn bản"), null=True, blank=True)
+    # Whether the report's figures are in the stored roll-up (rollup.py keeps it).
+    in_rollup = models.BooleanField(default=False, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -280,3 +282,51 @@ class ReminderLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit} {self.day:%d/%m/%Y} {self.kind}"
+
+
+class RollupNode(models.Model):
+    """How many reports a unit's stored totals stand for (see ``rollup.py``).
+
+    Kept only for units without a counted report of their own: their totals
+    are the sum of their children's. ``step_key`` is the reporting step's id,
+    or 0 for the whole campaign.
+    """
+
+    campaign = models.ForeignKey("campaigns.Campaign", on_delete=models.CASCADE, related_name="+")
+    step_key = models.PositiveIntegerField()
+    unit = models.ForeignKey("orgs.OrgUnit", on_delete=models.CASCADE, related_name="+")
+    reports = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["campaign", "step_key", "unit"], name="one_rollup_node_per_unit"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id}: {self.reports}"
+
+
+class RollupCell(models.Model):
+    """One indicator's stored total for a unit (see ``RollupNode``)."""
+
+    campaign = models.ForeignKey("campaigns.Campaign", on_delete=models.CASCADE, related_name="+")
+    step_key = models.PositiveIntegerField()
+    unit = models.ForeignKey("orgs.OrgUnit", on_delete=models.CASCADE, related_name="+")
+    indicator = models.ForeignKey("campaigns.Indicator", on_delete=models.CASCADE, related_name="+")
+    total = models.DecimalField(max_digits=24, decimal_places=2, default=0)
+    valued = models.IntegerField(default=0)  # values that are numbers
+    units = models.IntegerField(default=0)  # values given at all (number or text)
+    yes = models.IntegerField(default=0)  # values above zero (yes/no indicators)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["campaign", "step_key", "unit", "indicator"],
+                name="one_rollup_cell_per_indicator",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id}/{self.indicator_id}: {self.total}"

@@ -1,32 +1,48 @@
-"""Figures summed up the organisation tree, live from the reports themselves.
+"""Figures summed up the organisation tree, kept up to date as reports move.
 
 For a unit and a campaign (optionally one reporting step), every indicator is
 totalled over the reports of the unit's subtree that count under the
-campaign's policy — submitted and accepted, or accepted only. No nightly job:
-the totals are a query over what is stored, so they change the moment a
-report is submitted, accepted or returned.
+campaign's policy — submitted and accepted, or accepted only.
 
 No double counting: a unit's report stands for its whole subtree (a district
 consolidates its schools), so when a unit and units below it both have a
 counted report, only the highest one counts. Units are taken as they existed
 during the campaign (their validity dates), so a unit closed or merged after
 reporting still counts, and one closed before the week does not.
+
+How it stays instant at national size: the totals are not recomputed on each
+request. A unit's *effective* totals are its own counted reports' figures when
+it has any, otherwise the sum of its children's effective totals. The second
+kind are stored (``RollupNode``/``RollupCell``), one family per reporting step
+and one (``step_key`` 0) for the whole campaign. When a report starts or stops
+counting, ``refresh_report`` updates its unit and adds the difference to each
+ancestor up to the first one that has a counted report of its own — a few
+rows per level, in the same transaction as the status change (signals.py).
+Anything that changes which reports count wholesale — the policy, the
+campaign's dates, a unit closed or moved — calls ``rebuild``.
+``Report.in_rollup`` records which reports the stored totals hold, so a
+repeated refresh is a no-op.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db import connection, transaction
 from django.db.models import Count, Q, Sum
 
 from lifelong_week.campaigns.enums import CountPolicy, ValueType
 from lifelong_week.campaigns.models import Campaign, Indicator, ReportingStep
-from lifelong_week.orgs.models import OrgUnit
+from lifelong_week.orgs.models import PATH_SEPARATOR, OrgUnit
 from lifelong_week.reports.enums import ReportStatus
-from lifelong_week.reports.models import FigureValue, Report
+from lifelong_week.reports.models import FigureValue, Report, RollupCell, RollupNode
 
 SUMMABLE = (ValueType.INTEGER, ValueType.MONEY, ValueType.DECIMAL)
+WHOLE_CAMPAIGN = 0
+_LOCK_NAMESPACE = 0x4C57  # "LW": the advisory-lock namespace of roll-up upkeep
 
 
 def counted_statuses(campaign: Campaign) -> tuple[str, ...]:
@@ -57,66 +73,446 @@ class Rollup:
     totals: list[Total]
 
 
+# --- vectors of sums -------------------------------------------------------------
+
+# indicator id → [total, valued, units, yes]
+Cells = dict[int, list]
+
+
+def _zero() -> list:
+    return [Decimal(0), 0, 0, 0]
+
+
+def _add_into(target: Cells, other: Cells, sign: int = 1) -> None:
+    for indicator_id, vector in other.items():
+        row = target.setdefault(indicator_id, _zero())
+        for i in range(4):
+            row[i] += sign * vector[i]
+
+
+def _minus(a: Cells, b: Cells) -> Cells:
+    result: Cells = {k: list(v) for k, v in a.items()}
+    _add_into(result, b, -1)
+    return result
+
+
+def _figure_sums(figures, *group: str) -> dict[tuple, Cells]:
+    """Sum ``figures`` (a FigureValue queryset) by ``group`` fields and indicator."""
+    rows = figures.values(*group, "indicator").annotate(
+        total=Sum("value"),
+        valued=Count("value"),
+        given=Count("pk", filter=Q(value__isnull=False) | ~Q(text="")),
+        yes=Count("pk", filter=Q(value__gt=0)),
+    )
+    result: dict[tuple, Cells] = defaultdict(dict)
+    for row in rows:
+        key = tuple(row[g] for g in group)
+        result[key][row["indicator"]] = [
+            row["total"] or Decimal(0),
+            row["valued"],
+            row["given"],
+            row["yes"],
+        ]
+    return result
+
+
+# --- which reports count ---------------------------------------------------------
+
+
+def campaign_window(campaign: Campaign):
+    """The days during which a unit must have existed for its report to count."""
+    last_deadline = max((s.deadline for s in campaign.steps.all()), default=None)
+    end = last_deadline.date() if last_deadline else campaign.week_end
+    return campaign.week_start, end
+
+
+def _members(campaign: Campaign, step_key: int) -> Q:
+    condition = Q(campaign=campaign, in_rollup=True)
+    if step_key != WHOLE_CAMPAIGN:
+        condition &= Q(step_id=step_key)
+    return condition
+
+
+def _lock(campaign: Campaign) -> None:
+    """Serialise roll-up upkeep per campaign (SQLite already serialises writers)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_advisory_xact_lock(%s, %s)", [_LOCK_NAMESPACE, campaign.pk % 2**31]
+            )
+
+
+# --- stored totals ---------------------------------------------------------------
+
+
+def _stored(campaign: Campaign, step_key: int, unit_ids: Iterable[int]) -> dict[int, tuple]:
+    unit_ids = list(unit_ids)
+    result: dict[int, tuple[int, Cells]] = {}
+    nodes = RollupNode.objects.filter(campaign=campaign, step_key=step_key, unit_id__in=unit_ids)
+    for unit_id, reports in nodes.values_list("unit_id", "reports"):
+        result[unit_id] = (reports, {})
+    cells = RollupCell.objects.filter(campaign=campaign, step_key=step_key, unit_id__in=unit_ids)
+    for unit_id, indicator_id, *vector in cells.values_list(
+        "unit_id", "indicator_id", "total", "valued", "units", "yes"
+    ):
+        result.setdefault(unit_id, (0, {}))[1][indicator_id] = vector
+    return result
+
+
+def _replace(campaign: Campaign, step_key: int, unit_id: int, reports: int, cells: Cells) -> None:
+    RollupNode.objects.filter(campaign=campaign, step_key=step_key, unit_id=unit_id).delete()
+    RollupCell.objects.filter(campaign=campaign, step_key=step_key, unit_id=unit_id).delete()
+    if reports:
+        _insert(campaign, step_key, {unit_id: (reports, cells)})
+
+
+def _insert(campaign: Campaign, step_key: int, totals: dict[int, tuple[int, Cells]]) -> None:
+    RollupNode.objects.bulk_create(
+        RollupNode(campaign=campaign, step_key=step_key, unit_id=unit_id, reports=reports)
+        for unit_id, (reports, _cells) in totals.items()
+    )
+    RollupCell.objects.bulk_create(
+        (
+            RollupCell(
+                campaign=campaign,
+                step_key=step_key,
+                unit_id=unit_id,
+                indicator_id=indicator_id,
+                total=vector[0],
+                valued=vector[1],
+                units=vector[2],
+                yes=vector[3],
+            )
+            for unit_id, (_reports, cells) in totals.items()
+            for indicator_id, vector in cells.items()
+        ),
+        batch_size=2000,
+    )
+
+
+def _effective(campaign: Campaign, step_key: int, units: list[OrgUnit]) -> dict[int, tuple]:
+    """(counted reports, totals) of each unit: its own reports', else the stored sums."""
+    ids = [u.pk for u in units]
+    own_reports = dict(
+        Report.objects.filter(_members(campaign, step_key), unit_id__in=ids)
+        .values("unit_id")
+        .annotate(n=Count("pk"))
+        .values_list("unit_id", "n")
+    )
+    result: dict[int, tuple[int, Cells]] = {}
+    if own_reports:
+        sums = _figure_sums(
+            FigureValue.objects.filter(
+                report__in=Report.objects.filter(
+                    _members(campaign, step_key), unit_id__in=list(own_reports)
+                )
+            ),
+            "report__unit_id",
+        )
+        for unit_id, n in own_reports.items():
+            result[unit_id] = (n, sums.get((unit_id,), {}))
+    result.update(_stored(campaign, step_key, (i for i in ids if i not in own_reports)))
+    return result
+
+
+def _children_sum(campaign: Campaign, step_key: int, unit: OrgUnit) -> tuple[int, Cells]:
+    children = list(OrgUnit.objects.filter(parent=unit).only("pk"))
+    reports, cells = 0, {}
+    for n, child_cells in _effective(campaign, step_key, children).values():
+        reports += n
+        _add_into(cells, child_cells)
+    return reports, cells
+
+
+def _add_to(campaign: Campaign, step_key: int, unit_id: int, reports: int, delta: Cells) -> None:
+    node, _created = RollupNode.objects.select_for_update().get_or_create(
+        campaign=campaign, step_key=step_key, unit_id=unit_id
+    )
+    node.reports += reports
+    if node.reports <= 0:
+        _replace(campaign, step_key, unit_id, 0, {})
+        return
+    node.save(update_fields=["reports"])
+    existing = {
+        cell.indicator_id: cell
+        for cell in RollupCell.objects.select_for_update().filter(
+            campaign=campaign, step_key=step_key, unit_id=unit_id
+        )
+    }
+    new = []
+    for indicator_id, vector in delta.items():
+        cell = existing.get(indicator_id)
+        if cell is None:
+            new.append(
+                RollupCell(
+                    campaign=campaign,
+                    step_key=step_key,
+                    unit_id=unit_id,
+                    indicator_id=indicator_id,
+                    total=vector[0],
+                    valued=vector[1],
+                    units=vector[2],
+                    yes=vector[3],
+                )
+            )
+        elif any(vector):
+            cell.total += vector[0]
+            cell.valued += vector[1]
+            cell.units += vector[2]
+            cell.yes += vector[3]
+            cell.save(update_fields=["total", "valued", "units", "yes"])
+    RollupCell.objects.bulk_create(new)
+
+
+def _apply(campaign: Campaign, step_key: int, report: Report, own: Cells, adding: bool) -> None:
+    unit = report.unit
+    others = (
+        Report.objects.filter(_members(campaign, step_key), unit=unit)
+        .exclude(pk=report.pk)
+        .exists()
+    )
+    if others:
+        reports_delta, delta = (1, own) if adding else (-1, _minus({}, own))
+    elif adding:
+        old_reports, old_cells = _stored(campaign, step_key, [unit.pk]).get(unit.pk, (0, {}))
+        _replace(campaign, step_key, unit.pk, 0, {})
+        reports_delta, delta = 1 - old_reports, _minus(own, old_cells)
+    else:
+        new_reports, new_cells = _children_sum(campaign, step_key, unit)
+        _replace(campaign, step_key, unit.pk, new_reports, new_cells)
+        reports_delta, delta = new_reports - 1, _minus(new_cells, own)
+    if not reports_delta and not any(any(v) for v in delta.values()):
+        return
+    ancestors = list(OrgUnit.objects.filter(code__in=unit.ancestor_codes).order_by("-depth"))
+    superseding = set(
+        Report.objects.filter(_members(campaign, step_key), unit__in=ancestors).values_list(
+            "unit_id", flat=True
+        )
+    )
+    for ancestor in ancestors:
+        if ancestor.pk in superseding:
+            break
+        _add_to(campaign, step_key, ancestor.pk, reports_delta, delta)
+
+
+def should_count(report: Report, campaign: Campaign) -> bool:
+    if report.status not in counted_statuses(campaign):
+        return False
+    start, end = campaign_window(campaign)
+    return OrgUnit.objects.overlapping(start, end).filter(pk=report.unit_id).exists()
+
+
+@transaction.atomic
+def refresh_report(report: Report) -> None:
+    """Bring the stored totals in line with ``report``'s current status."""
+    campaign = Campaign.objects.get(pk=report.campaign_id)
+    _lock(campaign)
+    stored = Report.objects.filter(pk=report.pk).values_list("in_rollup", flat=True).first()
+    if stored is None:
+        return
+    counts = should_count(report, campaign)
+    if counts == stored:
+        return
+    report = Report.objects.select_related("unit").get(pk=report.pk)
+    own = _figure_sums(FigureValue.objects.filter(report=report)).get((), {})
+    for step_key in (report.step_id, WHOLE_CAMPAIGN):
+        _apply(campaign, step_key, report, own, adding=counts)
+    Report.objects.filter(pk=report.pk).update(in_rollup=counts)
+
+
+@transaction.atomic
+def rebuild(campaign: Campaign) -> None:
+    """Recompute the campaign's stored totals from its reports, from scratch."""
+    _lock(campaign)
+    campaign = Campaign.objects.get(pk=campaign.pk)
+    start, end = campaign_window(campaign)
+    reports = Report.objects.filter(campaign=campaign)
+    reports.filter(in_rollup=True).update(in_rollup=False)
+    reports.filter(
+        status__in=counted_statuses(campaign),
+        unit__in=OrgUnit.objects.overlapping(start, end),
+    ).update(in_rollup=True)
+    RollupNode.objects.filter(campaign=campaign).delete()
+    RollupCell.objects.filter(campaign=campaign).delete()
+
+    members = list(reports.filter(in_rollup=True).values_list("unit_id", "unit__path", "step_id"))
+    if not members:
+        return
+    sums = _figure_sums(
+        FigureValue.objects.filter(report__campaign=campaign, report__in_rollup=True),
+        "report__unit_id",
+        "report__step_id",
+    )
+    codes = {code for _u, path, _s in members for code in path.split(PATH_SEPARATOR) if code}
+    tree = {
+        pk: (parent_id, depth)
+        for pk, parent_id, depth in OrgUnit.objects.filter(code__in=codes).values_list(
+            "pk", "parent_id", "depth"
+        )
+    }
+    families: dict[int, dict[int, tuple[int, Cells]]] = defaultdict(dict)
+    for unit_id, _path, step_id in members:
+        for step_key in (step_id, WHOLE_CAMPAIGN):
+            reports_n, cells = families[step_key].get(unit_id, (0, {}))
+            _add_into(cells, sums.get((unit_id, step_id), {}))
+            families[step_key][unit_id] = (reports_n + 1, cells)
+    for step_key, own in families.items():
+        # Every unit with a counted report below it, deepest first.
+        nodes: set[int] = set()
+        for unit_id in own:
+            parent = tree[unit_id][0]
+            while parent is not None and parent not in nodes:
+                nodes.add(parent)
+                parent = tree[parent][0]
+        pure: dict[int, tuple[int, Cells]] = {}
+        for unit_id in sorted(nodes | set(own), key=lambda pk: -tree[pk][1]):
+            effective = own.get(unit_id) or pure.get(unit_id)
+            parent = tree[unit_id][0]
+            if effective is None or parent is None or parent in own:
+                continue
+            reports_n, cells = pure.get(parent, (0, {}))
+            _add_into(cells, effective[1])
+            pure[parent] = (reports_n + effective[0], cells)
+        _insert(campaign, step_key, {u: t for u, t in pure.items() if u not in own})
+
+
+def rebuild_for_units(unit: OrgUnit) -> None:
+    """Rebuild every campaign with reports from ``unit``'s subtree (after a tree change)."""
+    for campaign in Campaign.objects.filter(reports__unit__path__startswith=unit.path).distinct():
+        rebuild(campaign)
+
+
+# --- reading ---------------------------------------------------------------------
+
+
+def _totals(indicators: list[Indicator], cells: Cells) -> list[Total]:
+    totals = []
+    for indicator in indicators:
+        total, valued, units, yes = cells.get(indicator.pk, _zero())
+        row = Total(indicator=indicator, units=units)
+        if row.sums and valued:
+            row.total = total
+        elif indicator.value_type == ValueType.BOOLEAN:
+            row.yes = yes
+        totals.append(row)
+    return totals
+
+
 def counted_reports(
     campaign: Campaign, unit: OrgUnit, *, step: ReportingStep | None = None
 ) -> list[int]:
     """Ids of the reports that count for ``unit``'s subtree, highest one per branch."""
-    last_deadline = max((s.deadline for s in campaign.steps.all()), default=None)
-    end = last_deadline.date() if last_deadline else campaign.week_end
-    existing = OrgUnit.objects.overlapping(campaign.week_start, end)
-    reports = Report.objects.filter(
-        campaign=campaign,
-        status__in=counted_statuses(campaign),
-        unit__path__startswith=unit.path,
-        unit__in=existing,
+    step_key = step.pk if step is not None else WHOLE_CAMPAIGN
+    rows = sorted(
+        Report.objects.filter(_members(campaign, step_key), unit__path__startswith=unit.path)
+        .values_list("pk", "unit__path")
+        .order_by(),
+        key=lambda row: len(row[1]),
     )
-    if step is not None:
-        reports = reports.filter(step=step)
-    rows = sorted(reports.values_list("pk", "unit__path"), key=lambda row: len(row[1]))
     kept: list[int] = []
-    kept_paths: list[str] = []
+    kept_paths: set[str] = set()
     for pk, path in rows:
-        if any(path.startswith(other) and path != other for other in kept_paths):
+        if any(prefix in kept_paths for prefix in _strict_prefixes(path)):
             continue
         kept.append(pk)
-        kept_paths.append(path)
+        kept_paths.add(path)
     return kept
+
+
+def _strict_prefixes(path: str) -> list[str]:
+    codes = [code for code in path.split(PATH_SEPARATOR) if code][:-1]
+    return [
+        PATH_SEPARATOR + PATH_SEPARATOR.join(codes[: i + 1]) + PATH_SEPARATOR
+        for i in range(len(codes))
+    ]
+
+
+def _texts(campaign: Campaign, unit: OrgUnit, step_key: int, indicators: list[Indicator]):
+    """(indicator id, unit name, text) of the text answers that count for ``unit``."""
+    text_ids = [i.pk for i in indicators if i.value_type == ValueType.TEXT]
+    if not text_ids:
+        return []
+    rows = list(
+        FigureValue.objects.filter(
+            report__in=Report.objects.filter(
+                _members(campaign, step_key), unit__path__startswith=unit.path
+            ),
+            indicator_id__in=text_ids,
+        )
+        .exclude(text="")
+        .values_list(
+            "indicator",
+            "report__unit__short_name",
+            "report__unit__name",
+            "text",
+            "report__unit__path",
+        )
+        .order_by("report__unit__path")
+    )
+    if not rows:
+        return []
+    # Drop answers superseded by a counted report of an ancestor inside the subtree.
+    candidates = {
+        prefix
+        for *_rest, path in rows
+        for prefix in _strict_prefixes(path)
+        if prefix.startswith(unit.path)
+    }
+    superseding = set(
+        Report.objects.filter(_members(campaign, step_key), unit__path__in=candidates).values_list(
+            "unit__path", flat=True
+        )
+    )
+    return [
+        (indicator_id, short_name or name, text)
+        for indicator_id, short_name, name, text, path in rows
+        if not superseding.intersection(_strict_prefixes(path))
+    ]
 
 
 def rollup(campaign: Campaign, unit: OrgUnit, *, step: ReportingStep | None = None) -> Rollup:
     """Every indicator of the campaign's form totalled over ``unit``'s subtree."""
-    report_ids = counted_reports(campaign, unit, step=step)
+    step_key = step.pk if step is not None else WHOLE_CAMPAIGN
     indicators = list(campaign.report_form.indicators.all())
-    totals = {i.pk: Total(indicator=i) for i in indicators}
-    aggregates = (
-        FigureValue.objects.filter(report_id__in=report_ids)
-        .values("indicator")
-        .annotate(
-            total=Sum("value"),
-            units=Count("pk", filter=Q(value__isnull=False) | ~Q(text="")),
-            yes=Count("pk", filter=Q(value__gt=0)),
-        )
-    )
-    for row in aggregates:
-        total = totals[row["indicator"]]
-        total.units = row["units"]
-        if total.sums:
-            total.total = row["total"]
-        elif total.indicator.value_type == ValueType.BOOLEAN:
-            total.yes = row["yes"]
-    text_ids = [i.pk for i in indicators if i.value_type == ValueType.TEXT]
-    if text_ids:
-        for indicator_id, unit_name, text in (
-            FigureValue.objects.filter(report_id__in=report_ids, indicator_id__in=text_ids)
-            .exclude(text="")
-            .values_list("indicator", "report__unit__short_name", "text")
-            .order_by("report__unit__path")
-        ):
-            totals[indicator_id].texts.append((unit_name, text))
+    reports, cells = _effective(campaign, step_key, [unit]).get(unit.pk, (0, {}))
+    totals = _totals(indicators, cells)
+    by_id = {t.indicator.pk: t for t in totals}
+    for indicator_id, name, text in _texts(campaign, unit, step_key, indicators):
+        by_id[indicator_id].texts.append((name, text))
     return Rollup(
         unit=unit,
         campaign=campaign,
         policy_label=CountPolicy(campaign.count_policy).label,
-        reports=len(report_ids),
-        totals=[totals[i.pk] for i in indicators],
+        reports=reports,
+        totals=totals,
     )
+
+
+def breakdown(
+    campaign: Campaign,
+    unit: OrgUnit,
+    *,
+    step: ReportingStep | None = None,
+    children: Iterable[OrgUnit] | None = None,
+) -> list[Rollup]:
+    """One roll-up per child of ``unit`` (units that existed during the campaign),
+    in tree order — the per-province or per-commune table of a dashboard.
+    Text answers are not listed here."""
+    step_key = step.pk if step is not None else WHOLE_CAMPAIGN
+    if children is None:
+        start, end = campaign_window(campaign)
+        children = OrgUnit.objects.filter(parent=unit).overlapping(start, end).order_by("path")
+    children = list(children)
+    indicators = list(campaign.report_form.indicators.all())
+    effective = _effective(campaign, step_key, children)
+    policy_label = CountPolicy(campaign.count_policy).label
+    return [
+        Rollup(
+            unit=child,
+            campaign=campaign,
+            policy_label=policy_label,
+            reports=effective.get(child.pk, (0, {}))[0],
+            totals=_totals(indicators, effective.get(child.pk, (0, {}))[1]),
+        )
+        for child in children
+    ]
