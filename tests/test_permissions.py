@@ -103,6 +103,7 @@ MATRIX = {
     },
     ("reports:events", ()): expect(200),
     ("reports:step", (STEP1,)): only("quantri", "sogd.dieuphoi", "sogd.giamdoc"),
+    ("reports:not_sent", (STEP1,)): only("quantri", "sogd.dieuphoi", "sogd.giamdoc"),
     ("reports:event_create", ()): only(
         "sogd.dieuphoi",
         "sogd.baocao",

@@ -23,11 +23,11 @@ def test_coordinator_sees_every_expected_unit_and_the_counts(
 
     response = client.get(reverse("reports:step", args=[step.pk]))
 
-    rows = response.context["rows"]
-    assert len(rows) == step.senders.count() == response.context["expected"]
-    ben_luc = next(row for row in rows if row.unit.code == "803")
+    board = response.context["board"]
+    assert len(board.rows) == step.senders.count() == board.expected
+    ben_luc = next(row for row in board.rows if row.unit.code == "803")
     assert (ben_luc.status_label, ben_luc.sent) == ("Đã gửi", True)
-    assert response.context["on_time"] >= 1
+    assert board.on_time >= 1
     assert 'data-unit="803"' in response.content.decode()
 
 

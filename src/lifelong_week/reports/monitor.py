@@ -3,8 +3,6 @@ and extensions after the lock."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -18,33 +16,14 @@ from django.views.decorators.http import require_POST
 from lifelong_week.accounts.access import get_or_404, has_role
 from lifelong_week.accounts.enums import Role
 from lifelong_week.campaigns.forms import DateTimeInput
-from lifelong_week.campaigns.models import Extension, ReportingStep
+from lifelong_week.campaigns.models import ReportingStep
 from lifelong_week.campaigns.queries import Countdown, campaigns_visible_to
 from lifelong_week.orgs.models import OrgUnit
 from lifelong_week.reports import domain
-from lifelong_week.reports.enums import ReportStatus
-from lifelong_week.reports.models import Report
+from lifelong_week.reports.board import FILTERS, SORTS, build_board
 from lifelong_week.reports.rollup import rollup
 
 REVIEW_ROLES = (Role.COORDINATOR, Role.HEAD, Role.ADMINISTRATOR)
-
-
-@dataclass
-class Row:
-    unit: OrgUnit
-    report: Report | None
-    extension: Extension | None
-
-    @property
-    def status_label(self) -> str:
-        return self.report.get_status_display() if self.report else _("Chưa bắt đầu")
-
-    @property
-    def sent(self) -> bool:
-        return self.report is not None and self.report.status in (
-            ReportStatus.SUBMITTED,
-            ReportStatus.ACCEPTED,
-        )
 
 
 class ExtensionForm(forms.Form):
@@ -77,29 +56,61 @@ def _receiving_step(request, step_id: int) -> ReportingStep:
 
 @login_required
 def step_monitor(request, step_id: int):
+    """The receiving unit's dashboard for one step; htmx refreshes its board."""
     step = _receiving_step(request, step_id)
-    reports = {
-        r.unit_id: r for r in Report.objects.filter(step=step).select_related("submitted_by")
-    }
-    extensions = {e.unit_id: e for e in step.extensions.all()}
-    rows = [
-        Row(unit, reports.get(unit.pk), extensions.get(unit.pk))
-        for unit in step.senders.order_by("path")
-    ]
-    sent = sum(row.sent for row in rows)
-    on_time = sum(row.sent and not row.report.is_late for row in rows)
+    board = build_board(
+        step,
+        filter=request.GET.get("loc", ""),
+        sort=request.GET.get("sap-xep", ""),
+        indicator_code=request.GET.get("chi-tieu", ""),
+    )
     context = {
         "step": step,
         "campaign": step.campaign,
-        "rows": rows,
-        "expected": len(rows),
-        "sent": sent,
-        "on_time": on_time,
+        "board": board,
+        "filters": FILTERS,
+        "sorts": SORTS,
         "countdown": Countdown(step.deadline, timezone.now()),
         "form": ExtensionForm(step=step),
         "rollup": rollup(step.campaign, step.receiver, step=step),
+        "refreshed_at": timezone.localtime(),
     }
-    return render(request, "reports/step_monitor.html", context)
+    template = "reports/step_monitor.html"
+    if request.htmx and request.htmx.target == "bang-theo-doi":
+        template += "#board"
+    return render(request, template, context)
+
+
+@login_required
+def not_sent_list(request, step_id: int):
+    """A printable list of the units that have not sent, with whom to call."""
+    from lifelong_week.accounts.models import Membership
+
+    step = _receiving_step(request, step_id)
+    board = build_board(step)
+    people: dict[int, list] = {}
+    for membership in (
+        Membership.objects.filter(
+            unit__in=[row.unit for row in board.not_sent],
+            role__in=[Role.REPORTER, Role.HEAD],
+            user__is_active=True,
+        )
+        .select_related("user")
+        .order_by("user__full_name")
+    ):
+        people.setdefault(membership.unit_id, []).append(membership.user)
+    rows = [(row, people.get(row.unit.pk, [])) for row in board.not_sent]
+    return render(
+        request,
+        "reports/not_sent.html",
+        {
+            "step": step,
+            "campaign": step.campaign,
+            "rows": rows,
+            "board": board,
+            "printed_at": timezone.localtime(),
+        },
+    )
 
 
 @login_required

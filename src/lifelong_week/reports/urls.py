@@ -6,6 +6,7 @@ app_name = "reports"
 
 urlpatterns = [
     path("buoc/<int:step_id>/", monitor.step_monitor, name="step"),
+    path("buoc/<int:step_id>/chua-gui/", monitor.not_sent_list, name="not_sent"),
     path("buoc/<int:step_id>/gia-han/", monitor.grant_extension, name="extension"),
     path("buoc/<int:step_id>/nhac-nho/", monitor.remind_now, name="remind"),
     path("buoc/<int:step_id>/so-lieu.<str:fmt>", monitor.step_export, name="step_export"),

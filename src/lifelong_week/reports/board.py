@@ -1,0 +1,280 @@
+"""What the receiving unit's dashboard shows for one reporting step.
+
+Every expected unit with its state, the completeness and timeliness figures,
+the figures by unit and the two charts (figures by unit, submissions over
+time). Built in a fixed number of queries whatever the number of units, and
+as plain data so the page renders it without JavaScript and prints it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from lifelong_week.campaigns.models import Extension, Indicator, ReportingStep
+from lifelong_week.orgs.models import OrgUnit
+from lifelong_week.reports.enums import SENT_STATUSES, ReportStatus
+from lifelong_week.reports.models import FigureValue, Report
+from lifelong_week.reports.rollup import SUMMABLE
+
+NOT_STARTED = "not_started"
+OVERDUE = "overdue"
+
+# What the filter offers: key → (label, test on a row)
+FILTERS = {
+    "": _("Tất cả"),
+    "chua-gui": _("Chưa gửi"),
+    "tre-han": _("Trễ hạn"),
+    "da-gui": _("Đã gửi"),
+    "cho-duyet": _("Chờ thủ trưởng duyệt"),
+    "bi-tra-lai": _("Bị trả lại"),
+    "da-tiep-nhan": _("Đã tiếp nhận"),
+}
+SORTS = {
+    "don-vi": _("Đơn vị"),
+    "trang-thai": _("Trạng thái"),
+    "gui-luc": _("Thời điểm gửi"),
+    "tre-han": _("Số ngày trễ"),
+}
+_STATE_ORDER = {
+    OVERDUE: 0,
+    NOT_STARTED: 1,
+    ReportStatus.DRAFT: 2,
+    ReportStatus.RETURNED: 3,
+    ReportStatus.AWAITING_HEAD: 4,
+    ReportStatus.SUBMITTED: 5,
+    ReportStatus.ACCEPTED: 6,
+}
+
+
+@dataclass
+class Row:
+    unit: OrgUnit
+    report: Report | None
+    extension: Extension | None
+    overdue: bool  # past the deadline and not sent
+    figures: dict[int, FigureValue] = field(default_factory=dict)
+
+    @property
+    def sent(self) -> bool:
+        return self.report is not None and self.report.status in SENT_STATUSES
+
+    @property
+    def state(self) -> str:
+        if self.overdue and not self.sent:
+            return OVERDUE
+        return self.report.status if self.report else NOT_STARTED
+
+    @property
+    def status(self) -> str:
+        return self.report.status if self.report else NOT_STARTED
+
+    @property
+    def status_label(self) -> str:
+        return self.report.get_status_display() if self.report else _("Chưa bắt đầu")
+
+    @property
+    def late(self) -> bool:
+        return self.overdue or (self.report is not None and self.report.is_late)
+
+    @property
+    def days_late(self) -> int:
+        return self.report.days_late if self.report is not None and self.report.is_late else 0
+
+    def matches(self, key: str) -> bool:
+        status = self.status
+        return {
+            "": True,
+            "chua-gui": not self.sent,
+            "tre-han": self.late,
+            "da-gui": self.sent,
+            "cho-duyet": status == ReportStatus.AWAITING_HEAD,
+            "bi-tra-lai": status == ReportStatus.RETURNED,
+            "da-tiep-nhan": status == ReportStatus.ACCEPTED,
+        }[key]
+
+
+@dataclass
+class Bar:
+    label: str
+    value: Decimal | int | None
+    percent: float  # of the largest bar, 0–100
+
+
+@dataclass
+class Day:
+    day: dt.date
+    count: int
+    cumulative: int
+    percent: float  # cumulative, of the expected units
+    after_deadline: bool
+
+
+@dataclass
+class Board:
+    step: ReportingStep
+    rows: list[Row]  # filtered and sorted
+    all_rows: list[Row]
+    expected: int
+    sent: int
+    on_time: int
+    counts: Counter  # report status (or "not_started") → number of units
+    overdue: int  # past the deadline and not sent
+    filter_options: list[tuple[str, str, int]]  # key, label, how many units match
+    indicators: list[Indicator]  # the summing ones: columns of the figures table
+    chart_indicator: Indicator | None
+    chart: list[Bar]
+    days: list[Day]
+    filter: str
+    sort: str
+
+    @property
+    def completeness(self) -> float:
+        return 100 * self.sent / self.expected if self.expected else 0.0
+
+    @property
+    def timeliness(self) -> float:
+        return 100 * self.on_time / self.expected if self.expected else 0.0
+
+    @property
+    def not_sent(self) -> list[Row]:
+        return [row for row in self.all_rows if not row.sent]
+
+
+def _sort_key(sort: str):
+    far = dt.datetime.max.replace(tzinfo=dt.UTC)
+    return {
+        "don-vi": lambda row: row.unit.path,
+        "trang-thai": lambda row: (_STATE_ORDER[row.state], row.unit.path),
+        "gui-luc": lambda row: (
+            row.report.submitted_at if row.sent and row.report.submitted_at else far,
+            row.unit.path,
+        ),
+        "tre-han": lambda row: (-row.days_late, not row.overdue, row.unit.path),
+    }[sort]
+
+
+def build_board(
+    step: ReportingStep,
+    *,
+    now: dt.datetime | None = None,
+    filter: str = "",
+    sort: str = "don-vi",
+    indicator_code: str = "",
+) -> Board:
+    now = now or timezone.now()
+    filter = filter if filter in FILTERS else ""
+    sort = sort if sort in SORTS else "don-vi"
+    indicators = (
+        [
+            i
+            for i in step.campaign.report_form.indicators.all()
+            if i.value_type in SUMMABLE and i.sums_up
+        ]
+        if step.campaign.report_form_id
+        else []
+    )
+    indicator_ids = [i.pk for i in indicators]
+    reports = {
+        r.unit_id: r
+        for r in Report.objects.filter(step=step)
+        .select_related("submitted_by")
+        .prefetch_related(
+            Prefetch(
+                "figures",
+                queryset=FigureValue.objects.filter(indicator_id__in=indicator_ids),
+                to_attr="board_figures",
+            )
+        )
+    }
+    extensions = {e.unit_id: e for e in step.extensions.all()}
+    past_deadline = now >= step.deadline
+    all_rows = []
+    for unit in step.senders.order_by("path"):
+        report = reports.get(unit.pk)
+        row = Row(unit, report, extensions.get(unit.pk), overdue=False)
+        row.overdue = past_deadline and not row.sent
+        if report is not None and report.status in SENT_STATUSES:
+            row.figures = {f.indicator_id: f for f in report.board_figures}
+        all_rows.append(row)
+    sent = sum(row.sent for row in all_rows)
+    on_time = sum(row.sent and not row.report.is_late for row in all_rows)
+    chart_indicator = next((i for i in indicators if i.code == indicator_code), None) or (
+        indicators[0] if indicators else None
+    )
+    rows = sorted((row for row in all_rows if row.matches(filter)), key=_sort_key(sort))
+    return Board(
+        step=step,
+        rows=rows,
+        all_rows=all_rows,
+        expected=len(all_rows),
+        sent=sent,
+        on_time=on_time,
+        counts=Counter(row.status for row in all_rows),
+        overdue=sum(row.overdue for row in all_rows),
+        filter_options=[
+            (key, label, sum(row.matches(key) for row in all_rows))
+            for key, label in FILTERS.items()
+        ],
+        indicators=indicators,
+        chart_indicator=chart_indicator,
+        chart=_bars(all_rows, chart_indicator),
+        days=_days(all_rows, step, now),
+        filter=filter,
+        sort=sort,
+    )
+
+
+def _bars(rows: list[Row], indicator: Indicator | None) -> list[Bar]:
+    if indicator is None:
+        return []
+    values = []
+    for row in rows:
+        figure = row.figures.get(indicator.pk)
+        values.append((row.unit.display_name, figure.value if figure else None))
+    largest = max((v for _n, v in values if v), default=0)
+    return [
+        Bar(name, value, float(100 * value / largest) if value and largest else 0.0)
+        for name, value in values
+    ]
+
+
+def _days(rows: list[Row], step: ReportingStep, now: dt.datetime) -> list[Day]:
+    """Units sent per day, from two weeks before the deadline (or the first
+    sending) to the deadline or the last sending — or today, while the step is
+    recent (at most 60 days)."""
+    sent_days = sorted(
+        timezone.localtime(row.report.submitted_at).date()
+        for row in rows
+        if row.sent and row.report.submitted_at
+    )
+    deadline_day = timezone.localtime(step.deadline).date()
+    today = timezone.localtime(now).date()
+    start = min([deadline_day - dt.timedelta(days=14), *sent_days[:1]])
+    end = max([deadline_day, *sent_days[-1:]])
+    if today <= end + dt.timedelta(days=14):  # still in the campaign: run up to today
+        end = max(end, today)
+    end = min(end, start + dt.timedelta(days=59))
+    per_day = Counter(sent_days)
+    expected = len(rows) or 1
+    days, cumulative = [], sum(n for d, n in per_day.items() if d < start)
+    day = start
+    while day <= end:
+        cumulative += per_day.get(day, 0)
+        days.append(
+            Day(
+                day=day,
+                count=per_day.get(day, 0),
+                cumulative=cumulative,
+                percent=100 * cumulative / expected,
+                after_deadline=day >= deadline_day,
+            )
+        )
+        day += dt.timedelta(days=1)
+    return days
