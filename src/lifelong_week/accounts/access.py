@@ -135,6 +135,17 @@ def has_role(user, unit: OrgUnit, *roles: str) -> bool:
     return bool(roles_on(user, unit) & set(roles))
 
 
+OVERVIEW_ROLES = (Role.COORDINATOR, Role.VIEWER, Role.HEAD, Role.ADMINISTRATOR)
+
+
+def can_follow_campaign(user, campaign) -> bool:
+    """Whether ``user`` follows ``campaign`` as a whole — the lower levels' campaigns
+    under it and their consolidated reports (the Ministry above the provinces)."""
+    return has_role(user, campaign.coordinator, *OVERVIEW_ROLES) or has_role(
+        user, campaign.issuer, *OVERVIEW_ROLES
+    )
+
+
 def own_units(user) -> QuerySet[OrgUnit]:
     """The units the user is a member of (not the subtrees below them)."""
     reach = reach_of(user)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from lifelong_week.accounts.access import (
     can_edit_campaign,
+    can_follow_campaign,
     get_or_404,
     units_manageable_by,
 )
@@ -58,6 +59,7 @@ def campaign_detail(request, slug: str):
         Prefetch("units", queryset=OrgUnit.objects.order_by("path"))
     )
     form = campaign.report_form
+    children = list(campaigns_visible_to(request.user).filter(parent=campaign))
     context = {
         "campaign": campaign,
         "activities": campaign.activities.all(),
@@ -67,7 +69,8 @@ def campaign_detail(request, slug: str):
         "phase": campaign.week_phase(),
         "sections": form.sections.all() if form else [],
         "indicators": form.indicators.all() if form else [],
-        "children": campaigns_visible_to(request.user).filter(parent=campaign),
+        "children": children,
+        "follows_children": bool(children) and can_follow_campaign(request.user, campaign),
         "openings": opening_ceremonies(campaign),
         "can_edit": can_edit_campaign(request.user, campaign),
         "can_edit_form": bool(form) and can_edit_form(request.user, form),

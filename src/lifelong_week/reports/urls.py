@@ -1,10 +1,11 @@
 from django.urls import path
 
-from lifelong_week.reports import events, monitor, views
+from lifelong_week.reports import events, monitor, national, views
 
 app_name = "reports"
 
 urlpatterns = [
+    path("ke-hoach/<slug:slug>/cac-tinh/", national.national_board, name="national"),
     path("buoc/<int:step_id>/", monitor.step_monitor, name="step"),
     path("buoc/<int:step_id>/chua-gui/", monitor.not_sent_list, name="not_sent"),
     path("buoc/<int:step_id>/gia-han/", monitor.grant_extension, name="extension"),

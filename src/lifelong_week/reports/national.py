@@ -1,0 +1,154 @@
+"""Above the province: the Ministry's view of a guidance campaign.
+
+Each province runs its own campaign under the Ministry's (``Campaign.parent``)
+and ends it with the Department's consolidated report to the Ministry. This
+page shows, per province, that report's status and figures and how complete
+the province's own collection is; and the national totals, summed over the
+consolidated reports that count under the Ministry campaign's policy. A fixed
+number of queries, whatever the number of provinces.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Prefetch
+from django.http import Http404
+from django.shortcuts import render
+from django.utils import timezone
+
+from lifelong_week.accounts.access import can_follow_campaign, get_or_404
+from lifelong_week.campaigns.models import Campaign, Indicator, ReportingStep
+from lifelong_week.campaigns.queries import campaigns_visible_to
+from lifelong_week.orgs.enums import AdminLevel
+from lifelong_week.orgs.models import OrgUnit
+from lifelong_week.reports.enums import SENT_STATUSES
+from lifelong_week.reports.models import FigureValue, Report
+from lifelong_week.reports.rollup import SUMMABLE, counted_statuses
+
+
+@dataclass
+class ProvinceRow:
+    province: OrgUnit
+    campaign: Campaign | None = None
+    report: Report | None = None  # the Department's consolidated report
+    expected: int = 0  # units the province expects reports from
+    sent: int = 0
+    figures: dict[int, FigureValue] = field(default_factory=dict)
+
+    @property
+    def completeness(self) -> float | None:
+        return 100 * self.sent / self.expected if self.expected else None
+
+    @property
+    def report_sent(self) -> bool:
+        return self.report is not None and self.report.status in SENT_STATUSES
+
+
+@dataclass
+class NationalBoard:
+    campaign: Campaign
+    rows: list[ProvinceRow]
+    indicators: list[Indicator]
+    totals: dict[int, Decimal]
+    counted: int  # consolidated reports in the national totals
+    counts: Counter
+
+    @property
+    def reported(self) -> int:
+        return sum(row.report_sent for row in self.rows)
+
+
+def build_national_board(campaign: Campaign) -> NationalBoard:
+    top = campaign.coordinator
+    start, end = campaign.week_start, campaign.week_end
+    provinces = list(
+        OrgUnit.objects.filter(parent=top, admin_level=AdminLevel.PROVINCE)
+        .overlapping(start, end)
+        .order_by("name")
+    )
+    rows = {p.pk: ProvinceRow(p) for p in provinces}
+    children = list(campaign.children.select_related("issuer", "coordinator"))
+    for child in children:
+        row = rows.get(child.issuer_id)
+        if row is not None:
+            row.campaign = child
+    steps = list(
+        ReportingStep.objects.filter(campaign__in=children).annotate(expected=Count("senders"))
+    )
+    upward = [s for s in steps if s.receiver_id == top.pk]
+    inward = [s for s in steps if s.receiver_id != top.pk]
+    indicators = [
+        i
+        for i in (campaign.report_form.indicators.all() if campaign.report_form_id else [])
+        if i.value_type in SUMMABLE and i.sums_up
+    ]
+    by_campaign = {c.pk: rows.get(c.issuer_id) for c in children}
+    for report in (
+        Report.objects.filter(step__in=upward)
+        .select_related("unit")
+        .prefetch_related(
+            Prefetch(
+                "figures",
+                queryset=FigureValue.objects.filter(indicator__in=indicators),
+                to_attr="national_figures",
+            )
+        )
+    ):
+        row = by_campaign.get(report.campaign_id)
+        if row is not None:
+            row.report = report
+            row.figures = {f.indicator_id: f for f in report.national_figures}
+    sent_by_step = dict(
+        Report.objects.filter(step__in=inward, status__in=SENT_STATUSES)
+        .values("step")
+        .annotate(n=Count("pk"))
+        .values_list("step", "n")
+    )
+    for step in inward:
+        row = by_campaign.get(step.campaign_id)
+        if row is not None:
+            row.expected += step.expected
+            row.sent += sent_by_step.get(step.pk, 0)
+    counting = counted_statuses(campaign)
+    totals: dict[int, Decimal] = defaultdict(Decimal)
+    counted = 0
+    for row in rows.values():
+        if row.report is not None and row.report.status in counting:
+            counted += 1
+            for indicator_id, figure in row.figures.items():
+                totals[indicator_id] += figure.value or 0
+    return NationalBoard(
+        campaign=campaign,
+        rows=list(rows.values()),
+        indicators=indicators,
+        totals=dict(totals),
+        counted=counted,
+        counts=Counter(
+            row.report.status if row.report else ("no_report" if row.campaign else "no_campaign")
+            for row in rows.values()
+        ),
+    )
+
+
+@login_required
+def national_board(request, slug: str):
+    campaign = get_or_404(
+        campaigns_visible_to(request.user).select_related("coordinator", "issuer"), slug=slug
+    )
+    if not can_follow_campaign(request.user, campaign) or not campaign.children.exists():
+        raise Http404
+    board = build_national_board(campaign)
+    return render(
+        request,
+        "reports/national.html",
+        {
+            "campaign": campaign,
+            "board": board,
+            "refreshed_at": timezone.localtime(),
+            "policy": campaign.get_count_policy_display(),
+        },
+    )

@@ -1,0 +1,86 @@
+"""The Ministry above the provinces: each province's consolidated report and
+collection, and national totals — on the full demo (Long An and Hậu Giang)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from lifelong_week.accounts.enums import Role
+from lifelong_week.accounts.models import User
+from lifelong_week.campaigns.enums import CountPolicy
+from lifelong_week.campaigns.models import Campaign
+from lifelong_week.reports.domain import accept_report
+from lifelong_week.reports.enums import ReportStatus
+from lifelong_week.reports.models import FigureValue, Report
+from lifelong_week.reports.national import build_national_board
+from tests.factories import member
+
+
+@pytest.fixture
+def guidance(full_demo):
+    return Campaign.objects.get(slug="bo-gddt-2021")
+
+
+def consolidated(slug):
+    return Report.objects.get(campaign__slug=slug, step__receiver__code="BGDDT")
+
+
+def test_each_province_with_its_report_its_collection_and_the_national_totals(guidance):
+    board = build_national_board(guidance)
+    rows = {row.province.code: row for row in board.rows}
+
+    assert set(rows) == {"80", "93"}
+    hau_giang, long_an = rows["93"], rows["80"]
+    assert hau_giang.report.status == ReportStatus.SUBMITTED
+    assert (hau_giang.sent, hau_giang.expected) == (4, 4)
+    # Long An's Department has not yet sent to the Ministry.
+    assert long_an.report is None or long_an.report.status not in ("submitted", "accepted")
+    long_an_step = guidance.children.get(slug="long-an-2021").steps.get(order=1)
+    sent = Report.objects.filter(step=long_an_step, status__in=["submitted", "accepted"]).count()
+    assert (long_an.sent, long_an.expected) == (sent, long_an_step.senders.count())
+    assert board.reported == 1
+
+    report = consolidated("hau-giang-2021")
+    indicator = guidance.report_form.indicators.get(code="online_classes")
+    value = FigureValue.objects.get(report=report, indicator=indicator).value
+
+    board = build_national_board(guidance)
+    assert board.totals[indicator.pk] == value
+    assert board.counted == 1
+
+    # Accepted only: Hậu Giang's report is only submitted, so nothing counts yet …
+    guidance.count_policy = CountPolicy.ACCEPTED
+    guidance.save()
+    assert build_national_board(guidance).totals.get(indicator.pk, Decimal(0)) == 0
+    # … until the Ministry accepts it.
+    ministry_officer = member(guidance.coordinator, Role.COORDINATOR)
+    accept_report(report, by=ministry_officer)
+    assert build_national_board(guidance).totals[indicator.pk] == value
+
+
+def test_the_hau_giang_consolidation_equals_its_districts(full_demo):
+    from lifelong_week.reports.rollup import rollup
+
+    report = consolidated("hau-giang-2021")
+    step1 = report.campaign.steps.get(order=1)
+    totals = rollup(report.campaign, report.unit, step=step1)
+    figures = {f.indicator_id: f.value for f in report.figures.all()}
+    for total in totals.totals:
+        if total.sums and total.total is not None:
+            assert figures[total.indicator.pk] == total.total, total.indicator.code
+
+
+def test_only_the_ministry_sees_the_provinces_and_finds_the_page(client, guidance):
+    url = reverse("reports:national", args=[guidance.slug])
+    for username in ("sogd.dieuphoi", "haugiang.dieuphoi", "benluc.baocao"):
+        client.force_login(User.objects.get(username=username))
+        assert client.get(url).status_code == 404, username
+
+    client.force_login(User.objects.get(username="bo.theodoi"))
+    html = client.get(url).content.decode()
+    assert "Hậu Giang" in html and "Long An" in html
+    assert 'id="so-lieu-cac-tinh"' in html
+    assert url in client.get(guidance.get_absolute_url()).content.decode()
