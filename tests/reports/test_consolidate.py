@@ -70,3 +70,11 @@ def test_the_consolidated_document_lists_every_unit_in_an_appendix(department_re
         assert name in text, name
     for line in ("- Bộ GD&ĐT (b/c);", "- UBND tỉnh Long An (b/c);", "- Lưu: VT."):
         assert line in text, line
+
+
+def test_only_a_report_that_consolidates_others_has_an_appendix(client, report, reporter):
+    from django.urls import reverse
+
+    client.force_login(reporter)
+    response = client.get(reverse("reports:appendix_xlsx", args=[report.pk]))
+    assert response.status_code == 404

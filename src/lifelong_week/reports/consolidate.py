@@ -21,6 +21,7 @@ from lifelong_week.campaigns.models import ReportingStep
 from lifelong_week.core.numbers import format_number
 from lifelong_week.documents.nd30.tables import Column, TableRow
 from lifelong_week.reports import domain
+from lifelong_week.reports.enums import SENT_STATUSES
 from lifelong_week.reports.models import FigureValue, Report, SectionText
 from lifelong_week.reports.rollup import counted_reports, rollup
 
@@ -134,3 +135,58 @@ def units_table(report: Report, *, key_figures: int = 4):
             cells.append(format_number(value) if value is not None else "")
         rows.append(TableRow(tuple(cells)))
     return columns, rows
+
+
+def appendix_sheet(report: Report):
+    """The appendix as spreadsheet rows: every expected unit with its status,
+    sending time, days late and every summing figure as a number.
+    Returns (title, header, rows) or None when the unit receives no reports."""
+    step = source_step(report)
+    if step is None:
+        return None
+    indicators = [
+        i
+        for i in report.campaign.report_form.indicators.all()
+        if i.sums_up and i.value_type in (ValueType.INTEGER, ValueType.MONEY, ValueType.DECIMAL)
+    ]
+    reports = {r.unit_id: r for r in Report.objects.filter(step=step)}
+    values = {
+        (row.report_id, row.indicator_id): row.value
+        for row in FigureValue.objects.filter(report__step=step, indicator__in=indicators)
+    }
+    header = [
+        _("TT"),
+        _("Mã đơn vị"),
+        _("Đơn vị"),
+        _("Tình trạng"),
+        _("Gửi lúc"),
+        _("Số ngày trễ"),
+        *(f"{i.label} ({i.unit_of_measure})" for i in indicators),
+    ]
+
+    def rows():
+        for number, unit in enumerate(step.senders.order_by("path"), start=1):
+            sent = reports.get(unit.pk)
+            when = (
+                timezone.localtime(sent.submitted_at).strftime("%d/%m/%Y %H:%M")
+                if sent and sent.submitted_at
+                else ""
+            )
+            figures = [
+                values.get((sent.pk, i.pk)) if sent and sent.status in SENT_STATUSES else None
+                for i in indicators
+            ]
+            yield [
+                number,
+                unit.code,
+                unit.name,
+                sent.get_status_display() if sent else _("Chưa bắt đầu"),
+                when,
+                sent.days_late if sent and sent.is_late else None,
+                *(
+                    None if v is None else (int(v) if v == v.to_integral() else float(v))
+                    for v in figures
+                ),
+            ]
+
+    return _("Phụ lục"), header, rows()

@@ -70,6 +70,7 @@ class Report(models.Model):
             review = reverse("reports:review", kwargs=kwargs)
             history = reverse("reports:history", kwargs=kwargs)
             docx = reverse("reports:docx", kwargs=kwargs)
+            appendix_xlsx = reverse("reports:appendix_xlsx", kwargs=kwargs)
             photos = reverse("reports:photos", kwargs=kwargs)
             photos_zip = reverse("reports:photos_zip", kwargs=kwargs)
             document = reverse("reports:document", kwargs=kwargs)

@@ -23,6 +23,7 @@ urlpatterns = [
     path("<int:pk>/anh/<int:photo_id>/xoa/", views.photo_delete, name="photo_delete"),
     path("<int:pk>/anh.zip", views.photos_zip, name="photos_zip"),
     path("<int:pk>/van-ban.docx", views.docx, name="docx"),
+    path("<int:pk>/phu-luc.xlsx", views.appendix_xlsx, name="appendix_xlsx"),
     path("<int:pk>/so-van-ban/", views.document_number, name="document"),
     path("hoat-dong/", events.event_list, name="events"),
     path("hoat-dong/them/", events.event_create, name="event_create"),

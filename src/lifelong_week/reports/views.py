@@ -69,8 +69,10 @@ def _page_context(request, report, **extra):
     can_enter = can_enter_report(user, report)
     editable = can_enter and report.is_editable and not locked
     sections, figures = report_entries(report)
+    receives = source_step(report)
     context = {
-        "source_step": source_step(report) if editable else None,
+        "source_step": receives if editable else None,
+        "has_appendix": receives is not None,
         "report": report,
         "campaign": report.campaign,
         "step": report.step,
@@ -368,6 +370,30 @@ def docx(request, pk: int):
     )
     response["Content-Disposition"] = f'attachment; filename="{report_filename(report)}.docx"'
     return response
+
+
+@login_required
+def appendix_xlsx(request, pk: int):
+    """The consolidated report's appendix (units, status, figures) as .xlsx."""
+    import tempfile
+
+    from django.http import FileResponse
+
+    from lifelong_week.documents.exporters import write_xlsx
+    from lifelong_week.documents.unit_report import report_filename
+    from lifelong_week.reports.consolidate import appendix_sheet
+
+    report = _visible_report(request, pk)
+    sheet = appendix_sheet(report)
+    if sheet is None:
+        raise Http404
+    title, header, rows = sheet
+    spool = tempfile.TemporaryFile()  # noqa: SIM115 — FileResponse closes it
+    write_xlsx(header, rows, spool, title=title)
+    spool.seek(0)
+    return FileResponse(
+        spool, as_attachment=True, filename=f"{report_filename(report)}-phu-luc.xlsx"
+    )
 
 
 @login_required
