@@ -68,3 +68,41 @@ def test_queries_do_not_grow_with_the_number_of_units(client, page):
     assert queries(client, coordinator_one, url(one)) == queries(
         client, coordinator_three, url(three)
     )
+
+
+def build_nation(provinces: int):
+    """A Ministry campaign with one province campaign per province, each with a
+    step to the Ministry and one submitted consolidated report."""
+    from lifelong_week.orgs.enums import AdminLevel
+
+    form = ReportForm.objects.create(code=f"n{provinces}", title="Mẫu", report_title="Về việc")
+    indicator = Indicator.objects.create(
+        form=form, order=1, code="n", label="Số", unit_of_measure="lớp"
+    )
+    ministry = OrgUnitFactory()
+    guidance = CampaignFactory(issuer=ministry, report_form=form)
+    viewer = member(ministry, Role.VIEWER)
+    for _ in range(provinces):
+        province = OrgUnitFactory(parent=ministry, admin_level=AdminLevel.PROVINCE)
+        department = OrgUnitFactory(parent=province)
+        campaign = CampaignFactory(
+            issuer=province, coordinator=department, parent=guidance, report_form=form
+        )
+        inner = StepFactory(campaign=campaign, receiver=department)
+        inner.senders.add(OrgUnitFactory(parent=department))
+        upward = StepFactory(campaign=campaign, receiver=ministry)
+        upward.senders.add(department)
+        reporter = member(department, Role.REPORTER)
+        report = open_report(upward, department, by=reporter)
+        save_figure(report, indicator=indicator, raw="5", base_version=0, by=reporter)
+        submit_report(report, by=reporter, now=dt.datetime(2021, 10, 10, tzinfo=VN))
+    return guidance, viewer
+
+
+@pytest.mark.django_db
+def test_the_national_board_does_not_grow_with_the_number_of_provinces(client):
+    one, viewer_one = build_nation(1)
+    three, viewer_three = build_nation(3)
+    assert queries(client, viewer_one, reverse("reports:national", args=[one.slug])) == queries(
+        client, viewer_three, reverse("reports:national", args=[three.slug])
+    )

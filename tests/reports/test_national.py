@@ -84,3 +84,4 @@ def test_only_the_ministry_sees_the_provinces_and_finds_the_page(client, guidanc
     assert "Hậu Giang" in html and "Long An" in html
     assert 'id="so-lieu-cac-tinh"' in html
     assert url in client.get(guidance.get_absolute_url()).content.decode()
+    assert url in client.get(reverse("accounts:home")).content.decode()

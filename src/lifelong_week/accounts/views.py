@@ -6,10 +6,11 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
 
-from lifelong_week.accounts.access import reach_of
+from lifelong_week.accounts.access import can_follow_campaign, reach_of
 from lifelong_week.accounts.enums import Role
 from lifelong_week.accounts.models import Membership
 from lifelong_week.campaigns.enums import CampaignStatus
+from lifelong_week.campaigns.models import Campaign
 from lifelong_week.campaigns.queries import (
     campaigns_visible_to,
     duties_of,
@@ -29,6 +30,7 @@ class UnitDesk:
     duties: list = field(default_factory=list)
     receiving: list = field(default_factory=list)
     coordinated: list = field(default_factory=list)
+    followed: list = field(default_factory=list)  # coordinated campaigns with lower levels'
 
 
 @login_required
@@ -47,6 +49,9 @@ def home(request):
         (r.step_id, r.unit_id): r
         for r in Report.objects.filter(unit_id__in=desks, campaign__in=campaigns)
     }
+    with_children = set(
+        Campaign.objects.filter(parent__in=campaigns).values_list("parent_id", flat=True)
+    )
     for desk in desks.values():
         desk.obligations = obligations_of(desk.unit, campaigns, now)
         for obligation in desk.obligations:
@@ -54,6 +59,11 @@ def home(request):
         desk.duties = list(duties_of(desk.unit, campaigns))
         desk.receiving = list(received_steps(desk.unit, campaigns))
         desk.coordinated = [c for c in campaigns if c.coordinator_id == desk.unit.pk]
+        desk.followed = [
+            c
+            for c in desk.coordinated
+            if c.pk in with_children and can_follow_campaign(request.user, c)
+        ]
     reach = reach_of(request.user)
     notices = Notification.objects.filter(user=request.user).select_related("report")[:10]
     context = {
