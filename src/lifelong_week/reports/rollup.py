@@ -239,7 +239,7 @@ def _add_to(campaign: Campaign, step_key: int, unit_id: int, reports: int, delta
             campaign=campaign, step_key=step_key, unit_id=unit_id
         )
     }
-    new = []
+    new, changed = [], []
     for indicator_id, vector in delta.items():
         cell = existing.get(indicator_id)
         if cell is None:
@@ -260,7 +260,9 @@ def _add_to(campaign: Campaign, step_key: int, unit_id: int, reports: int, delta
             cell.valued += vector[1]
             cell.units += vector[2]
             cell.yes += vector[3]
-            cell.save(update_fields=["total", "valued", "units", "yes"])
+            changed.append(cell)
+    # The rows are locked above, so writing the new values back is safe.
+    RollupCell.objects.bulk_update(changed, ["total", "valued", "units", "yes"])
     RollupCell.objects.bulk_create(new)
 
 
