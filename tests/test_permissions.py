@@ -59,6 +59,8 @@ MATRIX = {
     ("accounts:password_change", ()): expect(200),
     ("campaigns:list", ()): expect(200),
     ("campaigns:detail", (LA,)): only(*LONG_AN),
+    ("campaigns:plan_import", ()): only("quantri", "sogd.dieuphoi", "outsider"),
+    ("campaigns:source", (LA,)): only(*LONG_AN),
     ("campaigns:detail", ("bo-gddt-2021",)): expect(200),
     ("campaigns:edit", (LA,)): only("quantri", "sogd.dieuphoi"),
     ("campaigns:edit_part", (LA, "hoat-dong")): only("quantri", "sogd.dieuphoi"),

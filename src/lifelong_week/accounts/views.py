@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
 
-from lifelong_week.accounts.access import can_follow_campaign, reach_of
+from lifelong_week.accounts.access import can_follow_campaign, reach_of, units_manageable_by
 from lifelong_week.accounts.enums import Role
 from lifelong_week.accounts.models import Membership
 from lifelong_week.campaigns.enums import CampaignStatus
@@ -72,6 +72,7 @@ def home(request):
         "campaigns": campaigns,
         "sees_subtree": bool(reach.subtree_paths) or reach.everything,
         "is_reporter": any(r.role == Role.REPORTER for r in memberships),
+        "can_import_plans": units_manageable_by(request.user).exists(),
         "now": now,
     }
     return render(request, "accounts/home.html", context)

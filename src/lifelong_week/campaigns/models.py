@@ -353,3 +353,74 @@ class Extension(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit} — {self.until:%d/%m/%Y %H:%M}"
+
+
+class PlanImport(models.Model):
+    """A plan document on its way to becoming a campaign.
+
+    Keeps the uploaded file, the lines read from it, what the parser found
+    (``extracted``, never changed), the coordinator's corrected version
+    (``plan`` and ``spans``), the decisions on bodies the matcher could not
+    place, and — once created — the campaign. Seen only by its creator and the
+    coordinators of its coordinating unit.
+    """
+
+    source_file = models.FileField(_("văn bản gốc"), upload_to="plans/%Y/")
+    source_name = models.CharField(_("tên tệp"), max_length=255)
+    source_lines = models.JSONField(_("các dòng của văn bản"), default=list, editable=False)
+    # {"plan": the JSON contract plus purpose/requirements/funding, "spans": …, "warnings": […]}
+    extracted = models.JSONField(_("kết quả đọc văn bản"), default=dict, editable=False)
+    plan = models.JSONField(_("nội dung đã rà soát"), default=dict)
+    # JSON path → [first, last] source line (0-based, inclusive), following the corrections
+    spans = models.JSONField(default=dict, blank=True)
+    # body as written → {"action": "auto"|"pick"|"create"|"ignore", …}
+    decisions = models.JSONField(_("quyết định về cơ quan"), default=dict, blank=True)
+    issuer = models.ForeignKey(
+        "orgs.OrgUnit",
+        verbose_name=_("cơ quan ban hành"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    coordinator = models.ForeignKey(
+        "orgs.OrgUnit",
+        verbose_name=_("cơ quan chủ trì, điều phối"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_by = models.ForeignKey(
+        "accounts.User", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    campaign = models.OneToOneField(
+        Campaign,
+        verbose_name=_("kế hoạch đã tạo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="plan_import",
+    )
+    # Raised by every saved change: a form opened before it is stale.
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("văn bản kế hoạch đang nhập")
+        verbose_name_plural = _("văn bản kế hoạch đang nhập")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.plan.get("title") or self.source_name
+
+    @cached_property
+    def urls(self):
+        pk = self.pk
+
+        class _Urls:
+            review = reverse("campaigns:plan_import_review", kwargs={"pk": pk})
+            bodies = reverse("campaigns:plan_import_bodies", kwargs={"pk": pk})
+            create = reverse("campaigns:plan_import_create", kwargs={"pk": pk})
+            source = reverse("campaigns:plan_import_source", kwargs={"pk": pk})
+
+        return _Urls

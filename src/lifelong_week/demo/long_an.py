@@ -5,14 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Q
 
 from lifelong_week.campaigns.domain import create_campaign_from_plan
 from lifelong_week.campaigns.enums import CampaignStatus
+from lifelong_week.campaigns.matching import BodyMatcher, match_plan, resolve_bodies
 from lifelong_week.campaigns.models import Campaign
-from lifelong_week.core.text import fold
-from lifelong_week.demo.units import DEPARTMENT, DISTRICTS_2021, MINISTRY, PROVINCE
-from lifelong_week.orgs.enums import UnitKind
+from lifelong_week.demo.units import DEPARTMENT, MINISTRY, PROVINCE
 from lifelong_week.orgs.models import OrgUnit
 
 SEED_PLAN = (
@@ -28,36 +29,21 @@ THEME_2021 = (
 )
 
 
-def units_for_body(body: str, units: dict[str, OrgUnit]) -> list[OrgUnit]:
-    """The Long An units a body named in the plan stands for.
-
-    The plan names groups ("UBND các huyện, thị xã, thành phố") as well as single
-    bodies; this reads them the way the Department of Education does.
-    """
-    text = fold(body)
-    districts = [units[code] for code, _type, _place in DISTRICTS_2021]
-    bodies = [u for u in units.values() if u.parent_id == units[DEPARTMENT].pk]
-    provincial = [
-        u for u in bodies if u.kind in (UnitKind.DEPARTMENT, UnitKind.ASSOCIATION, UnitKind.FRONT)
-    ]
-    press = [u for u in bodies if u.kind == UnitKind.PRESS]
-    if "cac huyen" in text and ("cac so" in text or "so nganh" in text):
-        return provincial + press + districts
-    if "cac huyen" in text:
-        return districts
-    if "cac so" in text:
-        return provincial
-    if "bao long an" in text:
-        return press
-    if "mat tran" in text:
-        return [units["80-MTTQ"]]
-    if "thong tin va truyen thong" in text:
-        return [units["80-STTTT"]]
-    if "giao duc va dao tao" in text:
-        return [units[MINISTRY] if text.startswith("bo ") else units[DEPARTMENT]]
-    if "ubnd tinh" in text or "uy ban nhan dan tinh" in text:
-        return [units[PROVINCE]]
-    return []
+def body_units_for(plan: dict, units: dict[str, OrgUnit]) -> dict[str, list[OrgUnit]]:
+    """The Long An units each body named in the plan stands for, read by the
+    same matcher as the plan import page ("UBND các huyện, thị xã, thành phố"
+    is every district People's Committee)."""
+    province = units[PROVINCE]
+    candidates = OrgUnit.objects.filter(
+        Q(path__startswith=province.path) | Q(code__in=province.ancestor_codes)
+    ).overlapping(dt.date(2021, 10, 1), dt.date(2021, 10, 7))
+    matcher = BodyMatcher(candidates, issuer=province, exclude_from_groups=[units[DEPARTMENT]])
+    matches = match_plan(plan, matcher)
+    return resolve_bodies(
+        plan,
+        {body: match.units for body, match in matches.items()},
+        [body for body, match in matches.items() if match.expands_to_assigned],
+    )
 
 
 def build_ministry_guidance(units: dict[str, OrgUnit], report_form) -> Campaign:
@@ -93,10 +79,7 @@ def build_long_an_campaign(units: dict[str, OrgUnit], report_form) -> Campaign:
     lines = read_document(SEED_PLAN)
     extract = parse_plan(lines)
     plan = extract.to_json_dict()
-    bodies = {item["body"] for item in plan["assignments"]}
-    for step in plan["report_deadlines"]:
-        bodies.update((step["from"], step["to"]))
-    body_units = {body: units_for_body(body, units) for body in bodies}
+    body_units = body_units_for(plan, units)
     campaign = create_campaign_from_plan(
         plan,
         issuer=units[PROVINCE],
@@ -113,6 +96,9 @@ def build_long_an_campaign(units: dict[str, OrgUnit], report_form) -> Campaign:
             "source_text": "\n".join(lines),
         },
     )
+    # The campaign keeps the document it was imported from, as the import page does.
+    campaign.source_file.save(SEED_PLAN.name, ContentFile(SEED_PLAN.read_bytes()), save=False)
+    campaign.save(update_fields=["source_file"])
     # "… ký gửi báo cáo về Bộ Giáo dục và Đào tạo …, đồng gửi báo cáo UBND tỉnh."
     for step in campaign.steps.filter(receiver=units[MINISTRY]):
         step.copy_to.set([units[PROVINCE]])
