@@ -8,10 +8,12 @@ admin.site.site_title = "Quản trị"
 
 urlpatterns = [
     path("", include("lifelong_week.portal.urls")),
+    path("tai-khoan/api/", include("lifelong_week.api.urls_pages")),
     path("tai-khoan/", include("lifelong_week.accounts.urls")),
     path("don-vi/", include("lifelong_week.orgs.urls")),
     path("ke-hoach/", include("lifelong_week.campaigns.urls")),
     path("bao-cao/", include("lifelong_week.reports.urls")),
+    path("tai-lieu/", include("lifelong_week.documents.urls")),
     path("api/v1/", include("lifelong_week.api.urls")),
     path("quan-tri/", admin.site.urls),
 ]

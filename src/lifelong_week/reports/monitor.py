@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from lifelong_week.accounts.access import get_or_404, has_role
+from lifelong_week.accounts.access import get_or_404, has_role, scope_reports
 from lifelong_week.accounts.enums import Role
 from lifelong_week.campaigns.forms import DateTimeInput
 from lifelong_week.campaigns.models import ReportingStep
@@ -21,6 +21,7 @@ from lifelong_week.campaigns.queries import Countdown, campaigns_visible_to
 from lifelong_week.orgs.models import OrgUnit
 from lifelong_week.reports import domain
 from lifelong_week.reports.board import FILTERS, SORTS, build_board
+from lifelong_week.reports.models import Report
 from lifelong_week.reports.rollup import rollup
 
 REVIEW_ROLES = (Role.COORDINATOR, Role.HEAD, Role.ADMINISTRATOR)
@@ -153,7 +154,10 @@ def step_export(request, step_id: int, fmt: str):
     if fmt not in ("xlsx", "csv"):
         raise Http404
     step = _receiving_step(request, step_id)
-    exporter = FiguresExporter(step.campaign, step=step)
+    # What the receiving unit may open: sent reports, not units' drafts.
+    exporter = FiguresExporter(
+        step.campaign, step=step, reports=scope_reports(request.user, Report.objects.all())
+    )
     name = f"so-lieu-{step.campaign.slug}-buoc-{step.order}"
     if fmt == "csv":
         response = StreamingHttpResponse(
