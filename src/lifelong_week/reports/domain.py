@@ -165,9 +165,15 @@ def save_section(
     return SaveOutcome(version=row.version, changed=True)
 
 
+# FigureValue.value is DECIMAL(20, 2): 18 digits before the decimal point.
+MAX_FIGURE = Decimal(10) ** 18
+
+
 def parse_figure(indicator: Indicator, raw: str) -> tuple[Decimal | None, str]:
     """Read what was typed for ``indicator``: (number, text). Raises ``ReportError``."""
     raw = nfc(raw)
+    if "\x00" in raw:  # PostgreSQL refuses NUL in text; no keyboard types it
+        raise ReportError(_("Có ký tự không hợp lệ."))
     if indicator.value_type == ValueType.TEXT:
         return None, raw
     if indicator.value_type == ValueType.BOOLEAN:
@@ -194,6 +200,8 @@ def parse_figure(indicator: Indicator, raw: str) -> tuple[Decimal | None, str]:
         raise ReportError(
             _("Giá trị lớn nhất là %s.") % format_number(indicator.max_value, decimals=2)
         )
+    if abs(value) >= MAX_FIGURE:
+        raise ReportError(_("Số quá lớn — vui lòng kiểm tra lại."))
     return value, ""
 
 

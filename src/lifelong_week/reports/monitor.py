@@ -43,7 +43,7 @@ class ExtensionForm(forms.Form):
         return until
 
 
-def _receiving_step(request, step_id: int) -> ReportingStep:
+def receiving_step(request, step_id: int) -> ReportingStep:
     step = get_or_404(
         ReportingStep.objects.filter(
             campaign__in=campaigns_visible_to(request.user)
@@ -58,7 +58,7 @@ def _receiving_step(request, step_id: int) -> ReportingStep:
 @login_required
 def step_monitor(request, step_id: int):
     """The receiving unit's dashboard for one step; htmx refreshes its board."""
-    step = _receiving_step(request, step_id)
+    step = receiving_step(request, step_id)
     board = build_board(
         step,
         filter=request.GET.get("loc", ""),
@@ -87,7 +87,7 @@ def not_sent_list(request, step_id: int):
     """A printable list of the units that have not sent, with whom to call."""
     from lifelong_week.accounts.models import Membership
 
-    step = _receiving_step(request, step_id)
+    step = receiving_step(request, step_id)
     board = build_board(step)
     people: dict[int, list] = {}
     for membership in (
@@ -117,7 +117,7 @@ def not_sent_list(request, step_id: int):
 @login_required
 @require_POST
 def grant_extension(request, step_id: int):
-    step = _receiving_step(request, step_id)
+    step = receiving_step(request, step_id)
     form = ExtensionForm(request.POST, step=step)
     if form.is_valid():
         domain.grant_extension(
@@ -153,7 +153,7 @@ def step_export(request, step_id: int, fmt: str):
 
     if fmt not in ("xlsx", "csv"):
         raise Http404
-    step = _receiving_step(request, step_id)
+    step = receiving_step(request, step_id)
     # What the receiving unit may open: sent reports, not units' drafts.
     exporter = FiguresExporter(
         step.campaign, step=step, reports=scope_reports(request.user, Report.objects.all())
@@ -178,7 +178,7 @@ def remind_now(request, step_id: int):
     will receive it; then the same reminder as the daily one (never twice a day)."""
     from lifelong_week.reports.reminders import MANUAL, Due, _people, not_sent, send_reminders
 
-    step = _receiving_step(request, step_id)
+    step = receiving_step(request, step_id)
     units = list(not_sent(step))
     if request.method == "POST":
         logs = send_reminders([Due(step, unit, MANUAL) for unit in units], by=request.user)
