@@ -13,7 +13,9 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "docs" / "screenshots"
+SEED_PLAN = next((ROOT / "src/lifelong_week/campaigns/seed").glob("*.txt"))
 # The password the demo prints at start (demo/accounts.py).
 PASSWORD = os.environ.get("DEMO_PASSWORD", "hoctap-2021")
 ARGS = [
@@ -64,10 +66,23 @@ def main(base: str) -> None:
         page.locator("table a").last.click()
         page.wait_for_load_state()
         page.screenshot(path=OUT / "step-monitor.png", full_page=True)
+        page.goto(f"{base}/ke-hoach/nhap/")
+        page.set_input_files("input[type=file]", str(SEED_PLAN))
+        page.locator("form button[type=submit]").last.click()
+        page.wait_for_load_state()
+        page.locator("textarea, input[type=text]").nth(3).focus()
+        page.screenshot(path=OUT / "plan-import.png")
+        page.goto(f"{base}/tai-khoan/api/")
+        page.screenshot(path=OUT / "api-tokens.png", full_page=True)
         page.goto(f"{base}/don-vi/")
         page.screenshot(path=OUT / "org-tree.png", full_page=True)
         page.goto(f"{base}/don-vi/?q=ben+luc")
         page.screenshot(path=OUT / "org-search.png")
+
+        page.context.clear_cookies()
+        sign_in(page, base, "bo.theodoi")
+        page.goto(f"{base}/bao-cao/ke-hoach/bo-gddt-2021/cac-tinh/")
+        page.screenshot(path=OUT / "ministry.png", full_page=True)
 
         phone = browser.new_context(
             viewport={"width": 390, "height": 844}, device_scale_factor=2, locale="vi-VN"
