@@ -61,9 +61,51 @@ def demo(db):
     return load_demo(reports=False)
 
 
+@pytest.fixture(scope="module")
+def _full_demo_once(django_db_setup, django_db_blocker):
+    """The full demo, built once per test module inside a transaction that is
+    rolled back when the module ends. Each test runs in a savepoint inside it
+    (pytest-django's ``db``), so a test's changes vanish after it as usual —
+    and the demo is not rebuilt test after test."""
+    from django.db import transaction
+    from django.test import override_settings
+
+    from lifelong_week.demo.load import load_demo
+
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            with override_settings(
+                PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]
+            ):
+                data = load_demo()
+            yield data
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
 @pytest.fixture
-def full_demo(db):
-    """The demo exactly as `lifelong-week demo` serves it, reports included."""
+def full_demo(_full_demo_once, db):
+    """The demo exactly as `lifelong-week demo` serves it, reports included.
+    Fresh objects each time, so one test's in-memory changes never reach another."""
+    from lifelong_week.campaigns.models import Campaign
+    from lifelong_week.demo.load import DemoData
+    from lifelong_week.orgs.models import OrgUnit
+
+    return DemoData(
+        units=OrgUnit.objects.in_bulk(list(_full_demo_once.units), field_name="code"),
+        campaign=Campaign.objects.get(pk=_full_demo_once.campaign.pk),
+        accounts=list(_full_demo_once.accounts),
+    )
+
+
+@pytest.fixture
+def committed_full_demo(transactional_db):
+    """The full demo committed for real, for a test whose code opens its own
+    connections (a worker). Keep such tests in modules of their own: the
+    shared ``full_demo`` holds a transaction open for its whole module."""
     from lifelong_week.demo.load import load_demo
 
     return load_demo()

@@ -12,7 +12,6 @@ import io
 
 import pytest
 from django.core.files.base import ContentFile
-from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -80,38 +79,6 @@ def download(client, job) -> bytes:
 
 
 # --- The whole way through the real worker -----------------------------------------
-
-
-@pytest.mark.django_db(transaction=True)  # the worker opens and closes its own connections
-def test_a_step_export_runs_in_the_worker_and_downloads_as_xlsx(client, step, coordinator):
-    response = ask(client, coordinator, kind=ExportKind.FIGURES_XLSX, step=step.pk)
-
-    job = ExportJob.objects.get()
-    assert response.status_code == 302
-    assert response["Location"] == f"/tai-lieu/xuat/{job.pk}/"
-    assert job.status == ExportStatus.QUEUED
-    assert job.requested_by == coordinator
-    page = client.get(response["Location"]).content.decode()
-    assert f'hx-get="/tai-lieu/xuat/{job.pk}/trang-thai/"' in page
-    assert 'hx-trigger="every 2s"' in page
-    assert "Tải lại trang" in page
-
-    call_command("db_worker", batch=True, no_reload=True, no_startup_delay=True, verbosity=0)
-
-    job.refresh_from_db()
-    expected = sent_up_codes(step)
-    assert job.status == ExportStatus.DONE
-    assert job.total == len(expected) == 10
-    assert job.done == job.total
-    sheet = load_workbook(io.BytesIO(download(client, job)), read_only=True).active
-    rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][:6] == HEADER
-    assert [row[0] for row in rows[1:]] == expected
-    assert not {"798", "799", "80-BAOLA"} & {row[0] for row in rows[1:]}  # drafts
-    status = client.get(job.urls.status).content.decode()
-    assert "đã xử lý 10/10 đơn vị" in status
-    assert "hx-trigger" not in status  # polling stops once done
-    assert f'href="/tai-lieu/xuat/{job.pk}/tai-ve/"' in status
 
 
 def test_a_campaign_export_as_csv_has_one_row_per_report_sent_up(

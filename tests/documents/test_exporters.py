@@ -13,8 +13,7 @@ from openpyxl import load_workbook
 from lifelong_week.accounts.models import User
 from lifelong_week.campaigns.enums import ValueType
 from lifelong_week.campaigns.models import Indicator
-from lifelong_week.reports.domain import save_figure
-from lifelong_week.reports.models import Report
+from lifelong_week.reports.models import FigureValue, Report
 
 
 @pytest.fixture
@@ -61,14 +60,10 @@ def test_export_for_one_subtree(full_demo, tmp_path):
 
 
 def test_csv_from_the_step_page_is_protected_against_formula_injection(client, full_demo, remark):
-    report = Report.objects.get(campaign=full_demo.campaign, unit__code="798")  # a draft
-    author = User.objects.get(username="mochoa.baocao")
-    save_figure(
-        report,
-        indicator=remark,
-        raw='=HYPERLINK("http://x.invalid","bấm")',
-        base_version=0,
-        by=author,
+    # Tân An's report has gone up; its remark is what a unit could have typed.
+    report = Report.objects.get(campaign=full_demo.campaign, unit__code="794")
+    FigureValue.objects.update_or_create(
+        report=report, indicator=remark, defaults={"text": '=HYPERLINK("http://x.invalid","bấm")'}
     )
     client.force_login(User.objects.get(username="sogd.dieuphoi"))
     step = full_demo.campaign.steps.get(order=1)
@@ -77,11 +72,11 @@ def test_csv_from_the_step_page_is_protected_against_formula_injection(client, f
 
     text = b"".join(response.streaming_content).decode("utf-8")
     assert text.startswith("\ufeffMã đơn vị,")
-    row = next(r for r in csv.reader(io.StringIO(text.lstrip("\ufeff"))) if r[0] == "798")
+    row = next(r for r in csv.reader(io.StringIO(text.lstrip("\ufeff"))) if r[0] == "794")
     assert row[-1] == '\'=HYPERLINK("http://x.invalid","bấm")'
     xlsx = client.get(reverse("reports:step_export", args=[step.pk, "xlsx"]))
     sheet = load_workbook(io.BytesIO(b"".join(xlsx.streaming_content)), read_only=True).active
-    cells = next(row for row in sheet.iter_rows(values_only=True) if row[0] == "798")
+    cells = next(row for row in sheet.iter_rows(values_only=True) if row[0] == "794")
     assert cells[-1] == '\'=HYPERLINK("http://x.invalid","bấm")'
 
 

@@ -225,45 +225,13 @@ def _children_sum(campaign: Campaign, step_key: int, unit: OrgUnit) -> tuple[int
 
 
 def _add_to(campaign: Campaign, step_key: int, unit_id: int, reports: int, delta: Cells) -> None:
-    node, _created = RollupNode.objects.select_for_update().get_or_create(
-        campaign=campaign, step_key=step_key, unit_id=unit_id
-    )
-    node.reports += reports
-    if node.reports <= 0:
-        _replace(campaign, step_key, unit_id, 0, {})
-        return
-    node.save(update_fields=["reports"])
-    existing = {
-        cell.indicator_id: cell
-        for cell in RollupCell.objects.select_for_update().filter(
-            campaign=campaign, step_key=step_key, unit_id=unit_id
-        )
-    }
-    new, changed = [], []
-    for indicator_id, vector in delta.items():
-        cell = existing.get(indicator_id)
-        if cell is None:
-            new.append(
-                RollupCell(
-                    campaign=campaign,
-                    step_key=step_key,
-                    unit_id=unit_id,
-                    indicator_id=indicator_id,
-                    total=vector[0],
-                    valued=vector[1],
-                    units=vector[2],
-                    yes=vector[3],
-                )
-            )
-        elif any(vector):
-            cell.total += vector[0]
-            cell.valued += vector[1]
-            cell.units += vector[2]
-            cell.yes += vector[3]
-            changed.append(cell)
-    # The rows are locked above, so writing the new values back is safe.
-    RollupCell.objects.bulk_update(changed, ["total", "valued", "units", "yes"])
-    RollupCell.objects.bulk_create(new)
+    """Add ``delta`` to a unit's stored totals (upkeep is serialised per campaign)."""
+    stored_reports, cells = _stored(campaign, step_key, [unit_id]).get(unit_id, (0, {}))
+    cells = {k: list(v) for k, v in cells.items()}
+    _add_into(cells, delta)
+    # Two statements whatever the number of indicators: cheaper than updating
+    # each row, and the rows cannot change meanwhile.
+    _replace(campaign, step_key, unit_id, stored_reports + reports, cells)
 
 
 def _apply(campaign: Campaign, step_key: int, report: Report, own: Cells, adding: bool) -> None:
