@@ -62,7 +62,7 @@ def demo(db):
 
 
 @pytest.fixture(scope="module")
-def _full_demo_once(django_db_setup, django_db_blocker):
+def _full_demo_once(django_db_setup, django_db_blocker, tmp_path_factory):
     """The full demo, built once per test module inside a transaction that is
     rolled back when the module ends. Each test runs in a savepoint inside it
     (pytest-django's ``db``), so a test's changes vanish after it as usual —
@@ -76,10 +76,13 @@ def _full_demo_once(django_db_setup, django_db_blocker):
         outer = transaction.atomic()
         outer.__enter__()
         try:
+            media = tmp_path_factory.mktemp("full-demo-media")
             with override_settings(
-                PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]
+                PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+                MEDIA_ROOT=media,
             ):
                 data = load_demo()
+            data.media_root = media
             yield data
         finally:
             transaction.set_rollback(True)
@@ -87,10 +90,12 @@ def _full_demo_once(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def full_demo(_full_demo_once, db):
+def full_demo(_full_demo_once, db, settings):
     """The demo exactly as `lifelong-week demo` serves it, reports included.
     Fresh objects each time, so one test's in-memory changes never reach another."""
     from lifelong_week.campaigns.models import Campaign
+
+    settings.MEDIA_ROOT = _full_demo_once.media_root  # where its photos are
     from lifelong_week.demo.load import DemoData
     from lifelong_week.orgs.models import OrgUnit
 
