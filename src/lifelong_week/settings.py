@@ -211,6 +211,61 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = DEBUG
+
+# --- Object storage, cache and sessions (several application servers) -----------------
+# With a bucket named, uploaded photos and documents go to any S3-compatible
+# store (django-storages) instead of the data folder, so application servers
+# keep nothing on local disk. Objects stay private: links are signed and expire.
+S3_BUCKET = env_str("LIFELONG_WEEK_S3_BUCKET")
+if S3_BUCKET:
+    _s3_key_id = env_str("LIFELONG_WEEK_S3_ACCESS_KEY_ID")
+    _s3_secret = env_str("LIFELONG_WEEK_S3_SECRET_ACCESS_KEY")
+    if bool(_s3_key_id) != bool(_s3_secret):
+        raise ImproperlyConfigured(
+            "LIFELONG_WEEK_S3_ACCESS_KEY_ID and LIFELONG_WEEK_S3_SECRET_ACCESS_KEY go together: "
+            "set both, or neither to use the server's own credentials."
+        )
+    _s3_addressing = env_str("LIFELONG_WEEK_S3_ADDRESSING_STYLE", "")
+    if _s3_addressing not in ("", "path", "virtual"):
+        raise ImproperlyConfigured(
+            f"LIFELONG_WEEK_S3_ADDRESSING_STYLE={_s3_addressing!r} must be path or virtual."
+        )
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": env_str("LIFELONG_WEEK_S3_ENDPOINT_URL") or None,
+            "region_name": env_str("LIFELONG_WEEK_S3_REGION") or None,
+            "access_key": _s3_key_id or None,
+            "secret_key": _s3_secret or None,
+            "location": env_str("LIFELONG_WEEK_S3_PREFIX", ""),
+            "addressing_style": _s3_addressing or None,
+            "default_acl": None,  # the bucket's policy: private
+            "querystring_auth": True,
+            "querystring_expire": env_int("LIFELONG_WEEK_S3_LINK_SECONDS", 3600, minimum=60),
+            "signature_version": "s3v4",  # what every S3-compatible store accepts
+            "file_overwrite": False,
+        },
+    }
+
+# With Redis, the cache is shared by every application server, and sessions
+# are read from it (and kept in the database too, so a Redis restart signs
+# nobody out). Without it: a per-process memory cache and database sessions.
+REDIS_URL = env_str("REDIS_URL")
+if REDIS_URL:
+    if not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
+        # The value may hold a password: it is not repeated here.
+        raise ImproperlyConfigured("REDIS_URL must start with redis://, rediss:// or unix://.")
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "lifelong-week",
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
