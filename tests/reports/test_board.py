@@ -10,6 +10,7 @@ import pytest
 from django.urls import reverse
 
 from lifelong_week.accounts.models import User
+from lifelong_week.core.numbers import format_number
 from lifelong_week.reports.board import build_board
 from lifelong_week.reports.enums import ReportStatus
 from lifelong_week.reports.models import Report
@@ -137,3 +138,14 @@ def test_printable_list_of_units_that_have_not_sent(signed_in, step):
 def test_the_not_sent_list_is_for_the_receiving_unit_only(client, step, username):
     client.force_login(User.objects.get(username=username))
     assert client.get(reverse("reports:not_sent", args=[step.pk])).status_code == 404
+
+
+def test_the_figures_table_shows_sent_reports_only_the_vietnamese_way(step):
+    board = build_board(step, now=AFTER_DEADLINE)
+    rows = {row.unit.code: row for row in board.all_rows}
+    tan_an = Report.objects.get(step=step, unit__code="794")  # accepted
+    first = board.indicators[0]
+    value = tan_an.figures.get(indicator=first).value
+    assert rows["794"].cells[0] == format_number(value, decimals=2)
+    assert len(rows["794"].cells) == len(board.indicators)
+    assert set(rows["798"].cells) == {""}  # Mộc Hóa's draft stays with Mộc Hóa

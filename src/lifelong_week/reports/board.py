@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lifelong_week.campaigns.models import Extension, Indicator, ReportingStep
+from lifelong_week.core.numbers import format_number
 from lifelong_week.orgs.models import OrgUnit
 from lifelong_week.reports.enums import SENT_STATUSES, ReportStatus
 from lifelong_week.reports.models import FigureValue, Report
@@ -60,6 +61,7 @@ class Row:
     extension: Extension | None
     overdue: bool  # past the deadline and not sent
     figures: dict[int, FigureValue] = field(default_factory=dict)
+    cells: list[str] = field(default_factory=list)  # the figures table's row, formatted
 
     @property
     def sent(self) -> bool:
@@ -202,6 +204,8 @@ def build_board(
         row.overdue = past_deadline and not row.sent
         if report is not None and report.status in SENT_STATUSES:
             row.figures = {f.indicator_id: f for f in report.board_figures}
+        # Formatted once here: a province's table is thousands of cells.
+        row.cells = [_cell(row.figures.get(pk)) for pk in indicator_ids]
         all_rows.append(row)
     sent = sum(row.sent for row in all_rows)
     on_time = sum(row.sent and not row.report.is_late for row in all_rows)
@@ -229,6 +233,12 @@ def build_board(
         filter=filter,
         sort=sort,
     )
+
+
+def _cell(figure: FigureValue | None) -> str:
+    if figure is None or figure.value is None:
+        return ""
+    return format_number(figure.value, decimals=2)
 
 
 def _bars(rows: list[Row], indicator: Indicator | None) -> list[Bar]:

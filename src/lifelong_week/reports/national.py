@@ -76,11 +76,17 @@ def build_national_board(campaign: Campaign) -> NationalBoard:
         row = rows.get(child.issuer_id)
         if row is not None:
             row.campaign = child
+    # The steps that matter here: to the Ministry, and to each province's
+    # coordinating Department (not the thousands of commune-level steps).
+    departments = {c.coordinator_id for c in children}
     steps = list(
-        ReportingStep.objects.filter(campaign__in=children).annotate(expected=Count("senders"))
+        ReportingStep.objects.filter(
+            campaign__in=children, receiver_id__in=departments | {top.pk}
+        ).annotate(expected=Count("senders"))
     )
     upward = [s for s in steps if s.receiver_id == top.pk]
-    inward = [s for s in steps if s.receiver_id != top.pk]
+    coordinator_of = {c.pk: c.coordinator_id for c in children}
+    inward = [s for s in steps if s.receiver_id == coordinator_of[s.campaign_id]]
     indicators = [
         i
         for i in (campaign.report_form.indicators.all() if campaign.report_form_id else [])
