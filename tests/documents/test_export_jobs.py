@@ -217,27 +217,6 @@ def test_a_campaign_without_a_report_form_ends_as_failed_with_a_message(client, 
     assert client.get(job.urls.download).status_code == 404
 
 
-def test_an_unexpected_error_fails_with_a_plain_message_and_no_traceback(
-    client, full_demo, coordinator
-):
-    report = Report.objects.filter(campaign=full_demo.campaign, photos__isnull=False).first()
-    photo = report.photos.first()
-    photo.image.storage.delete(photo.image.name)  # the file went missing from storage
-    job = ExportJob.objects.create(
-        kind=ExportKind.PHOTOS, campaign=full_demo.campaign, requested_by=coordinator
-    )
-
-    assert make_export(job.pk) == ExportStatus.FAILED
-
-    job.refresh_from_db()
-    assert job.error.startswith("Không tạo được tệp do lỗi hệ thống.")
-    client.force_login(coordinator)
-    page = client.get(job.urls.detail).content.decode()
-    assert job.error in page
-    assert "Traceback" not in page
-    assert "FileNotFoundError" not in page
-
-
 def test_exports_older_than_a_week_are_removed_with_their_file(step, coordinator):
     old = ExportJob.objects.create(
         kind=ExportKind.FIGURES_CSV,

@@ -11,6 +11,8 @@ from openpyxl import load_workbook
 
 from lifelong_week.accounts.models import User
 from lifelong_week.documents.models import ExportJob, ExportKind, ExportStatus
+from lifelong_week.documents.tasks import make_export
+from lifelong_week.reports.models import Report
 from tests.documents.test_export_jobs import HEADER, ask, download, sent_up_codes
 
 
@@ -54,3 +56,28 @@ def test_a_step_export_runs_in_the_worker_and_downloads_as_xlsx(client, step, co
     assert "đã xử lý 10/10 đơn vị" in status
     assert "hx-trigger" not in status  # polling stops once done
     assert f'href="/tai-lieu/xuat/{job.pk}/tai-ve/"' in status
+
+
+# Deletes a photo file and leaves the job failed: kept away from the shared demo.
+@pytest.mark.django_db(transaction=True)
+def test_an_unexpected_error_fails_with_a_plain_message_and_no_traceback(
+    client, committed_full_demo, coordinator
+):
+    report = Report.objects.filter(
+        campaign=committed_full_demo.campaign, photos__isnull=False
+    ).first()
+    photo = report.photos.first()
+    photo.image.storage.delete(photo.image.name)  # the file went missing from storage
+    job = ExportJob.objects.create(
+        kind=ExportKind.PHOTOS, campaign=committed_full_demo.campaign, requested_by=coordinator
+    )
+
+    assert make_export(job.pk) == ExportStatus.FAILED
+
+    job.refresh_from_db()
+    assert job.error.startswith("Không tạo được tệp do lỗi hệ thống.")
+    client.force_login(coordinator)
+    page = client.get(job.urls.detail).content.decode()
+    assert job.error in page
+    assert "Traceback" not in page
+    assert "FileNotFoundError" not in page

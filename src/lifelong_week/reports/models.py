@@ -15,6 +15,26 @@ from lifelong_week.reports.enums import (
 )
 
 
+class ReportUrls:
+    """A report's pages, reversed only when asked for (a dashboard lists
+    hundreds of reports and links one page of each)."""
+
+    NAMES = frozenset(
+        {"edit", "submit", "consolidate", "review", "history", "docx", "appendix_xlsx",
+         "photos", "photos_zip", "document"}
+    )  # fmt: skip
+
+    def __init__(self, pk: int):
+        self._pk = pk
+
+    def __getattr__(self, name: str) -> str:
+        if name not in ReportUrls.NAMES:
+            raise AttributeError(name)
+        url = reverse(f"reports:{name}", kwargs={"pk": self._pk})
+        setattr(self, name, url)
+        return url
+
+
 class Report(models.Model):
     """One unit's report for one reporting step (the plan's *Mẫu BC*)."""
 
@@ -60,22 +80,8 @@ class Report(models.Model):
         return self.urls.edit
 
     @cached_property
-    def urls(self):
-        kwargs = {"pk": self.pk}
-
-        class _Urls:
-            edit = reverse("reports:edit", kwargs=kwargs)
-            submit = reverse("reports:submit", kwargs=kwargs)
-            consolidate = reverse("reports:consolidate", kwargs=kwargs)
-            review = reverse("reports:review", kwargs=kwargs)
-            history = reverse("reports:history", kwargs=kwargs)
-            docx = reverse("reports:docx", kwargs=kwargs)
-            appendix_xlsx = reverse("reports:appendix_xlsx", kwargs=kwargs)
-            photos = reverse("reports:photos", kwargs=kwargs)
-            photos_zip = reverse("reports:photos_zip", kwargs=kwargs)
-            document = reverse("reports:document", kwargs=kwargs)
-
-        return _Urls
+    def urls(self) -> ReportUrls:
+        return ReportUrls(self.pk)
 
     @property
     def is_editable(self) -> bool:
