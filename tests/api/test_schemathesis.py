@@ -96,7 +96,7 @@ def _use_real_objects(case, real) -> None:
 
 @schema.parametrize()
 @settings(
-    max_examples=15,
+    max_examples=10,
     derandomize=True,
     deadline=None,
     database=None,

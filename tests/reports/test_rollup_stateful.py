@@ -188,7 +188,7 @@ class RollupMachine(RuleBasedStateMachine):
 @pytest.mark.django_db
 def test_rollup_always_equals_a_recomputation_from_scratch():
     RollupMachine.TestCase.settings = settings(
-        max_examples=25,
+        max_examples=20,
         stateful_step_count=20,
         deadline=None,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
