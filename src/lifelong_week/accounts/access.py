@@ -146,6 +146,15 @@ def can_follow_campaign(user, campaign) -> bool:
     )
 
 
+def scope_plan_imports(user, queryset: QuerySet) -> QuerySet:
+    """Plan-import drafts the user may open: their own, and those whose
+    coordinating unit the user coordinates (or administers)."""
+    if reach_of(user).is_empty:
+        return queryset.none()
+    managed = units_manageable_by(user)
+    return queryset.filter(Q(created_by=user) | Q(coordinator__in=managed.values("pk")))
+
+
 def own_units(user) -> QuerySet[OrgUnit]:
     """The units the user is a member of (not the subtrees below them)."""
     reach = reach_of(user)

@@ -44,7 +44,13 @@ from lifelong_week.reports.board import build_board
 from lifelong_week.reports.models import Report
 from lifelong_week.reports.monitor import receiving_step
 from lifelong_week.reports.queries import report_entries, reports_visible_to
-from lifelong_week.reports.rollup import Rollup, breakdown, counted_statuses, rollup
+from lifelong_week.reports.rollup import (
+    Rollup,
+    breakdown,
+    campaign_window,
+    counted_statuses,
+    rollup,
+)
 
 router = Router()
 
@@ -289,12 +295,11 @@ def campaign_rollup_children(
     campaign = _campaign(request, slug)
     target = _unit_in_reach(request, campaign, unit)
     reporting_step = _step_of(campaign, step)
-    deadlines = [s.deadline for s in campaign.steps.all()]
-    end = max(deadlines).date() if deadlines else campaign.week_end
+    start, end = campaign_window(campaign)
     children = (
         units_visible_to(request.user)
         .filter(parent=target)
-        .filter(pk__in=OrgUnit.objects.overlapping(campaign.week_start, end).values("pk"))
+        .filter(pk__in=OrgUnit.objects.overlapping(start, end).values("pk"))
         .order_by("path")
     )
     rows = []

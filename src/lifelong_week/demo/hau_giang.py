@@ -21,7 +21,7 @@ from lifelong_week.campaigns.enums import CampaignStatus, ValueType
 from lifelong_week.campaigns.models import Campaign, ReportingStep
 from lifelong_week.demo.accounts import DEMO_PASSWORD
 from lifelong_week.demo.long_an import THEME_2021, build_ministry_guidance
-from lifelong_week.demo.units import MINISTRY, _upsert
+from lifelong_week.demo.units import MINISTRY, _upsert, upsert_district
 from lifelong_week.orgs.enums import AdminLevel, UnitKind
 from lifelong_week.orgs.models import OrgUnit
 from lifelong_week.reports.consolidate import draft_consolidated
@@ -87,19 +87,7 @@ def build_tree(ministry: OrgUnit) -> dict[str, OrgUnit]:
         head_title="GIÁM ĐỐC",
     )
     for code, type_word, place in DISTRICTS:
-        units[code] = _upsert(
-            code,
-            name=f"Ủy ban nhân dân {type_word} {place}",
-            short_name=f"UBND {type_word} {place}",
-            kind=UnitKind.PEOPLES_COMMITTEE,
-            admin_level=AdminLevel.DISTRICT,
-            parent=units[DEPARTMENT],
-            valid_to=dt.date(2025, 6, 30),
-            issuing_name=f"ỦY BAN NHÂN DÂN {type_word.upper()} {place.upper()}",
-            doc_symbol="UBND",
-            place_name=place,
-            head_title="CHỦ TỊCH",
-        )
+        units[code] = upsert_district(code, type_word, place, parent=units[DEPARTMENT])
     return units
 
 

@@ -173,17 +173,23 @@ def build_long_an_tree() -> dict[str, OrgUnit]:
             head_title=head,
         )
     for code, type_word, place in DISTRICTS_2021:
-        units[code] = _upsert(
-            code,
-            name=f"Ủy ban nhân dân {type_word} {place}",
-            short_name=f"UBND {type_word} {place}",
-            kind=UnitKind.PEOPLES_COMMITTEE,
-            admin_level=AdminLevel.DISTRICT,
-            parent=units[DEPARTMENT],
-            valid_to=DISTRICTS_VALID_TO,
-            issuing_name=f"ỦY BAN NHÂN DÂN {type_word.upper()} {place.upper()}",
-            doc_symbol="UBND",
-            place_name=place,
-            head_title="CHỦ TỊCH",
-        )
+        units[code] = upsert_district(code, type_word, place, parent=units[DEPARTMENT])
     return units
+
+
+def upsert_district(code: str, type_word: str, place: str, *, parent: OrgUnit) -> OrgUnit:
+    """A 2021 district-level People's Committee, reporting to ``parent`` (the
+    province's Department of Education, as the plans have it)."""
+    return _upsert(
+        code,
+        name=f"Ủy ban nhân dân {type_word} {place}",
+        short_name=f"UBND {type_word} {place}",
+        kind=UnitKind.PEOPLES_COMMITTEE,
+        admin_level=AdminLevel.DISTRICT,
+        parent=parent,
+        valid_to=DISTRICTS_VALID_TO,
+        issuing_name=f"ỦY BAN NHÂN DÂN {type_word.upper()} {place.upper()}",
+        doc_symbol="UBND",
+        place_name=place,
+        head_title="CHỦ TỊCH",
+    )

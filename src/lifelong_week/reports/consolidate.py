@@ -99,22 +99,39 @@ def draft_consolidated(report: Report, *, by: User, now: dt.datetime | None = No
     return filled
 
 
+def _summing(report: Report, *types: str):
+    return [
+        i
+        for i in report.campaign.report_form.indicators.all()
+        if i.sums_up and i.value_type in types
+    ]
+
+
+def _expected_units(step: ReportingStep, indicators):
+    """(number, unit, its report or None, indicator id → value) for every unit
+    the step expects, in tree order: the appendix's rows, in two queries."""
+    reports = {r.unit_id: r for r in Report.objects.filter(step=step)}
+    values = {
+        (row.report_id, row.indicator_id): row.value
+        for row in FigureValue.objects.filter(report__step=step, indicator__in=indicators)
+    }
+    for number, unit in enumerate(step.senders.order_by("path"), start=1):
+        sent = reports.get(unit.pk)
+        yield (
+            number,
+            unit,
+            sent,
+            {i.pk: values.get((sent.pk, i.pk)) if sent else None for i in indicators},
+        )
+
+
 def units_table(report: Report, *, key_figures: int = 4):
     """The appendix of a consolidated report: every expected unit with its
     status, submission date and key figures."""
     step = source_step(report)
     if step is None:
         return None
-    indicators = [
-        i
-        for i in report.campaign.report_form.indicators.all()
-        if i.sums_up and i.value_type in (ValueType.INTEGER, ValueType.MONEY)
-    ][:key_figures]
-    reports = {r.unit_id: r for r in Report.objects.filter(step=step)}
-    values = {
-        (row.report_id, row.indicator_id): row.value
-        for row in FigureValue.objects.filter(report__step=step, indicator__in=indicators)
-    }
+    indicators = _summing(report, ValueType.INTEGER, ValueType.MONEY)[:key_figures]
     columns = [
         Column("TT", 0.6, "center"),
         Column("Đơn vị", 3.2),
@@ -123,15 +140,14 @@ def units_table(report: Report, *, key_figures: int = 4):
         *(Column(f"{i.label} ({i.unit_of_measure})", 1.4, "right") for i in indicators),
     ]
     rows = []
-    for number, unit in enumerate(step.senders.order_by("path"), start=1):
-        sent = reports.get(unit.pk)
+    for number, unit, sent, values in _expected_units(step, indicators):
         status = sent.get_status_display() if sent else _("Chưa bắt đầu")
         when = ""
         if sent and sent.submitted_at:
             when = timezone.localtime(sent.submitted_at).strftime("%d/%m/%Y")
         cells = [str(number), unit.display_name, status, when]
         for indicator in indicators:
-            value = values.get((sent.pk, indicator.pk)) if sent else None
+            value = values[indicator.pk]
             cells.append(format_number(value) if value is not None else "")
         rows.append(TableRow(tuple(cells)))
     return columns, rows
@@ -144,16 +160,7 @@ def appendix_sheet(report: Report):
     step = source_step(report)
     if step is None:
         return None
-    indicators = [
-        i
-        for i in report.campaign.report_form.indicators.all()
-        if i.sums_up and i.value_type in (ValueType.INTEGER, ValueType.MONEY, ValueType.DECIMAL)
-    ]
-    reports = {r.unit_id: r for r in Report.objects.filter(step=step)}
-    values = {
-        (row.report_id, row.indicator_id): row.value
-        for row in FigureValue.objects.filter(report__step=step, indicator__in=indicators)
-    }
+    indicators = _summing(report, ValueType.INTEGER, ValueType.MONEY, ValueType.DECIMAL)
     header = [
         _("TT"),
         _("Mã đơn vị"),
@@ -164,29 +171,26 @@ def appendix_sheet(report: Report):
         *(f"{i.label} ({i.unit_of_measure})" for i in indicators),
     ]
 
+    def number(value):
+        return (
+            None
+            if value is None
+            else (int(value) if value == value.to_integral() else float(value))
+        )
+
     def rows():
-        for number, unit in enumerate(step.senders.order_by("path"), start=1):
-            sent = reports.get(unit.pk)
-            when = (
-                timezone.localtime(sent.submitted_at).strftime("%d/%m/%Y %H:%M")
-                if sent and sent.submitted_at
-                else ""
-            )
-            figures = [
-                values.get((sent.pk, i.pk)) if sent and sent.status in SENT_STATUSES else None
-                for i in indicators
-            ]
+        for order, unit, sent, values in _expected_units(step, indicators):
+            counted = sent is not None and sent.status in SENT_STATUSES
             yield [
-                number,
+                order,
                 unit.code,
                 unit.name,
                 sent.get_status_display() if sent else _("Chưa bắt đầu"),
-                when,
+                timezone.localtime(sent.submitted_at).strftime("%d/%m/%Y %H:%M")
+                if sent and sent.submitted_at
+                else "",
                 sent.days_late if sent and sent.is_late else None,
-                *(
-                    None if v is None else (int(v) if v == v.to_integral() else float(v))
-                    for v in figures
-                ),
+                *(number(values[i.pk]) if counted else None for i in indicators),
             ]
 
     return _("Phụ lục"), header, rows()

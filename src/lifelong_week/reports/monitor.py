@@ -85,21 +85,11 @@ def step_monitor(request, step_id: int):
 @login_required
 def not_sent_list(request, step_id: int):
     """A printable list of the units that have not sent, with whom to call."""
-    from lifelong_week.accounts.models import Membership
+    from lifelong_week.reports.reminders import people_of
 
     step = receiving_step(request, step_id)
     board = build_board(step)
-    people: dict[int, list] = {}
-    for membership in (
-        Membership.objects.filter(
-            unit__in=[row.unit for row in board.not_sent],
-            role__in=[Role.REPORTER, Role.HEAD],
-            user__is_active=True,
-        )
-        .select_related("user")
-        .order_by("user__full_name")
-    ):
-        people.setdefault(membership.unit_id, []).append(membership.user)
+    people = people_of([row.unit for row in board.not_sent])
     rows = [(row, people.get(row.unit.pk, [])) for row in board.not_sent]
     return render(
         request,
@@ -176,7 +166,7 @@ def step_export(request, step_id: int, fmt: str):
 def remind_now(request, step_id: int):
     """Remind every unit that has not sent: a confirmation first, showing who
     will receive it; then the same reminder as the daily one (never twice a day)."""
-    from lifelong_week.reports.reminders import MANUAL, Due, _people, not_sent, send_reminders
+    from lifelong_week.reports.reminders import MANUAL, Due, not_sent, people_of, send_reminders
 
     step = receiving_step(request, step_id)
     units = list(not_sent(step))
@@ -188,7 +178,8 @@ def remind_now(request, step_id: int):
             message += " " + _("%d đơn vị đã được nhắc hôm nay nên không nhắc lại.") % skipped
         messages.success(request, message)
         return redirect("reports:step", step_id=step.pk)
-    recipients = [(unit, _people(unit)) for unit in units]
+    people = people_of(units)
+    recipients = [(unit, people.get(unit.pk, [])) for unit in units]
     return render(
         request,
         "reports/remind_confirm.html",

@@ -27,7 +27,7 @@ from lifelong_week.orgs.enums import AdminLevel
 from lifelong_week.orgs.models import OrgUnit
 from lifelong_week.reports.enums import SENT_STATUSES
 from lifelong_week.reports.models import FigureValue, Report
-from lifelong_week.reports.rollup import SUMMABLE, counted_statuses
+from lifelong_week.reports.rollup import SUMMABLE, campaign_window, counted_statuses
 
 
 @dataclass
@@ -64,7 +64,7 @@ class NationalBoard:
 
 def build_national_board(campaign: Campaign) -> NationalBoard:
     top = campaign.coordinator
-    start, end = campaign.week_start, campaign.week_end
+    start, end = campaign_window(campaign)
     provinces = list(
         OrgUnit.objects.filter(parent=top, admin_level=AdminLevel.PROVINCE)
         .overlapping(start, end)

@@ -72,14 +72,26 @@ def due_reminders(now: dt.datetime | None = None) -> list[Due]:
     return due
 
 
+def people_of(units) -> dict[int, list[User]]:
+    """Unit id → the active reporters and heads to remind, in one query."""
+    from lifelong_week.accounts.models import Membership
+
+    people: dict[int, list[User]] = {}
+    for membership in (
+        Membership.objects.filter(
+            unit__in=units, role__in=[Role.REPORTER, Role.HEAD], user__is_active=True
+        )
+        .select_related("user")
+        .order_by("user__full_name", "user__username")
+    ):
+        known = people.setdefault(membership.unit_id, [])
+        if membership.user not in known:
+            known.append(membership.user)
+    return people
+
+
 def _people(unit: OrgUnit) -> list[User]:
-    return list(
-        User.objects.filter(
-            memberships__unit=unit,
-            memberships__role__in=[Role.REPORTER, Role.HEAD],
-            is_active=True,
-        ).distinct()
-    )
+    return people_of([unit]).get(unit.pk, [])
 
 
 def _line(due: Due) -> str:

@@ -6,10 +6,10 @@ import datetime as dt
 
 from django.db.models import Q, QuerySet
 
-from lifelong_week.accounts.access import has_role, reach_of, units_manageable_by
+from lifelong_week.accounts.access import has_role, units_manageable_by
 from lifelong_week.accounts.enums import CAMPAIGN_EDITOR_ROLES
 from lifelong_week.campaigns.forms import issuer_choices
-from lifelong_week.campaigns.models import Campaign, PlanImport, ReportForm
+from lifelong_week.campaigns.models import Campaign, ReportForm
 from lifelong_week.campaigns.queries import campaigns_visible_to
 from lifelong_week.orgs.models import OrgUnit
 
@@ -17,18 +17,6 @@ from lifelong_week.orgs.models import OrgUnit
 def may_import_plans(user) -> bool:
     """Coordinators and administrators of some unit import plans."""
     return units_manageable_by(user).exists()
-
-
-def plan_imports_visible_to(user) -> QuerySet[PlanImport]:
-    """Drafts the user may open: their own, and those coordinated by a unit
-    the user coordinates (or administers)."""
-    reach = reach_of(user)
-    if reach.is_empty:
-        return PlanImport.objects.none()
-    managed = units_manageable_by(user)
-    return PlanImport.objects.filter(
-        Q(created_by=user) | Q(coordinator__in=managed.values("pk"))
-    ).select_related("issuer", "coordinator", "campaign", "created_by")
 
 
 def candidate_units(

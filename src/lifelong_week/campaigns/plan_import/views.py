@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from lifelong_week.accounts.access import get_or_404, has_role
+from lifelong_week.accounts.access import get_or_404, has_role, scope_plan_imports
 from lifelong_week.accounts.enums import CAMPAIGN_EDITOR_ROLES
 from lifelong_week.campaigns.models import PlanImport
 from lifelong_week.campaigns.plan_import import forms
@@ -31,7 +31,6 @@ from lifelong_week.campaigns.plan_import.queries import (
     default_parent_campaign,
     may_import_plans,
     new_unit_parents,
-    plan_imports_visible_to,
 )
 from lifelong_week.campaigns.queries import campaigns_visible_to
 from lifelong_week.documents.planparser import PlanReadError
@@ -80,7 +79,7 @@ class FieldView:
 
 def _draft(request, pk: int) -> PlanImport:
     """A draft the user may work on: visible to them, and they coordinate its unit."""
-    draft = get_or_404(plan_imports_visible_to(request.user), pk=pk)
+    draft = get_or_404(_drafts(request), pk=pk)
     if not has_role(request.user, draft.coordinator, *CAMPAIGN_EDITOR_ROLES):
         raise Http404
     return draft
@@ -105,6 +104,13 @@ def _draft_units(request, draft: PlanImport):
 
 
 # --- Upload -------------------------------------------------------------------------------
+
+
+def _drafts(request):
+    return scope_plan_imports(
+        request.user,
+        PlanImport.objects.select_related("issuer", "coordinator", "campaign", "created_by"),
+    )
 
 
 @login_required
@@ -132,7 +138,7 @@ def upload(request):
                 % draft.source_name,
             )
             return redirect(draft.urls.review)
-    drafts = plan_imports_visible_to(request.user).filter(campaign__isnull=True)[:20]
+    drafts = _drafts(request).filter(campaign__isnull=True)[:20]
     return render(
         request,
         "campaigns/plan_import/upload.html",
@@ -438,7 +444,7 @@ def _file_response(field) -> FileResponse:
 
 @login_required
 def draft_source(request, pk: int):
-    draft = get_or_404(plan_imports_visible_to(request.user), pk=pk)
+    draft = get_or_404(_drafts(request), pk=pk)
     return _file_response(draft.source_file)
 
 
