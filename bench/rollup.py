@@ -182,9 +182,13 @@ def main() -> int:
     )
     department = largest.coordinator
     breakdown = getattr(rollups, "breakdown", None)
+    rollup_each = getattr(rollups, "rollup_each", None)
 
     def national():
-        per_province = [(p.issuer.code, rollups.rollup(p, p.issuer)) for p in plans]
+        if rollup_each is not None:  # every plan's totals in one pass
+            per_province = [(r.unit.code, r) for r in rollup_each(plans)]
+        else:  # before rollup_each() existed: one roll-up per plan
+            per_province = [(p.issuer.code, rollups.rollup(p, p.issuer)) for p in plans]
         totals: dict = defaultdict(Decimal)
         for _code, result in per_province:
             for total in result.totals:

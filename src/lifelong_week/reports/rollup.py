@@ -31,6 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection, transaction
 from django.db.models import Count, Q, Sum
 
@@ -105,15 +106,28 @@ def _figure_sums(figures, *group: str) -> dict[tuple, Cells]:
         yes=Count("pk", filter=Q(value__gt=0)),
     )
     result: dict[tuple, Cells] = defaultdict(dict)
-    for row in rows:
-        key = tuple(row[g] for g in group)
-        result[key][row["indicator"]] = [
-            row["total"] or Decimal(0),
-            row["valued"],
-            row["given"],
-            row["yes"],
-        ]
+    width = len(group)
+    for row in _raw_rows(rows):
+        result[row[:width]][row[width]] = [_decimal(row[width + 1]), *row[width + 2 :]]
     return result
+
+
+def _raw_rows(queryset) -> list[tuple]:
+    """The rows of a ``values()`` queryset as the driver returns them, without
+    Django's per-value converters: thousands of cells per dashboard read."""
+    try:
+        sql, params = queryset.query.get_compiler(using=queryset.db).as_sql()
+    except EmptyResultSet:  # an empty ``__in``: nothing to ask the database
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _decimal(value) -> Decimal:
+    if value is None:
+        return Decimal(0)
+    return value if isinstance(value, Decimal) else Decimal(str(value))
 
 
 # --- which reports count ---------------------------------------------------------
@@ -152,10 +166,10 @@ def _stored(campaign: Campaign, step_key: int, unit_ids: Iterable[int]) -> dict[
     for unit_id, reports in nodes.values_list("unit_id", "reports"):
         result[unit_id] = (reports, {})
     cells = RollupCell.objects.filter(campaign=campaign, step_key=step_key, unit_id__in=unit_ids)
-    for unit_id, indicator_id, *vector in cells.values_list(
-        "unit_id", "indicator_id", "total", "valued", "units", "yes"
+    for unit_id, indicator_id, total, *counts in _raw_rows(
+        cells.values("unit_id", "indicator_id", "total", "valued", "units", "yes")
     ):
-        result.setdefault(unit_id, (0, {}))[1][indicator_id] = vector
+        result.setdefault(unit_id, (0, {}))[1][indicator_id] = [_decimal(total), *counts]
     return result
 
 
@@ -224,14 +238,60 @@ def _children_sum(campaign: Campaign, step_key: int, unit: OrgUnit) -> tuple[int
     return reports, cells
 
 
-def _add_to(campaign: Campaign, step_key: int, unit_id: int, reports: int, delta: Cells) -> None:
-    """Add ``delta`` to a unit's stored totals (upkeep is serialised per campaign)."""
-    stored_reports, cells = _stored(campaign, step_key, [unit_id]).get(unit_id, (0, {}))
-    cells = {k: list(v) for k, v in cells.items()}
-    _add_into(cells, delta)
-    # Two statements whatever the number of indicators: cheaper than updating
-    # each row, and the rows cannot change meanwhile.
-    _replace(campaign, step_key, unit_id, stored_reports + reports, cells)
+def _add_to(
+    campaign: Campaign, step_key: int, unit_ids: list[int], reports: int, delta: Cells
+) -> None:
+    """Add ``delta`` to the stored totals of ``unit_ids`` (upkeep is serialised
+    per campaign): one upsert for the nodes and one for the cells, whatever the
+    number of ancestors and indicators, and nothing read back. Nodes left
+    standing for no report are removed, as a rebuild would not store them."""
+    if not unit_ids:
+        return
+    node, cell = RollupNode._meta.db_table, RollupCell._meta.db_table
+    qn = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {qn(node)} (campaign_id, step_key, unit_id, reports) VALUES "  # noqa: S608 - quoted table names, placeholders only
+            + ", ".join(["(%s, %s, %s, %s)"] * len(unit_ids))
+            + f" ON CONFLICT (campaign_id, step_key, unit_id) DO UPDATE"
+            f" SET reports = {qn(node)}.reports + excluded.reports",
+            [v for unit_id in unit_ids for v in (campaign.pk, step_key, unit_id, reports)],
+        )
+        rows = [
+            (campaign.pk, step_key, unit_id, indicator_id, *vector)
+            for unit_id in unit_ids
+            for indicator_id, vector in delta.items()
+        ]
+        if rows:
+            cursor.execute(
+                f"INSERT INTO {qn(cell)}"  # noqa: S608 - quoted table names, placeholders only
+                " (campaign_id, step_key, unit_id, indicator_id, total, valued, units, yes)"
+                " VALUES "
+                + ", ".join(["(%s, %s, %s, %s, %s, %s, %s, %s)"] * len(rows))
+                + " ON CONFLICT (campaign_id, step_key, unit_id, indicator_id) DO UPDATE SET "
+                + ", ".join(
+                    f"{column} = {qn(cell)}.{column} + excluded.{column}"
+                    for column in ("total", "valued", "units", "yes")
+                ),
+                [v for row in rows for v in row],
+            )
+        if reports <= 0:
+            placeholders = ", ".join(["%s"] * len(unit_ids))
+            emptied = (
+                f"SELECT unit_id FROM {qn(node)} WHERE campaign_id = %s AND step_key = %s"  # noqa: S608 - quoted table names, placeholders only
+                f" AND reports <= 0 AND unit_id IN ({placeholders})"
+            )
+            params = [campaign.pk, step_key, *unit_ids]
+            cursor.execute(
+                f"DELETE FROM {qn(cell)} WHERE campaign_id = %s AND step_key = %s"  # noqa: S608 - quoted table names, placeholders only
+                f" AND unit_id IN ({emptied})",
+                [campaign.pk, step_key, *params],
+            )
+            cursor.execute(
+                f"DELETE FROM {qn(node)} WHERE campaign_id = %s AND step_key = %s"  # noqa: S608 - quoted table names, placeholders only
+                f" AND reports <= 0 AND unit_id IN ({placeholders})",
+                params,
+            )
 
 
 def _apply(campaign: Campaign, step_key: int, report: Report, own: Cells, adding: bool) -> None:
@@ -259,10 +319,12 @@ def _apply(campaign: Campaign, step_key: int, report: Report, own: Cells, adding
             "unit_id", flat=True
         )
     )
+    receiving = []
     for ancestor in ancestors:
         if ancestor.pk in superseding:
             break
-        _add_to(campaign, step_key, ancestor.pk, reports_delta, delta)
+        receiving.append(ancestor.pk)
+    _add_to(campaign, step_key, receiving, reports_delta, delta)
 
 
 def should_count(report: Report, campaign: Campaign) -> bool:
@@ -308,42 +370,68 @@ def rebuild(campaign: Campaign) -> None:
     members = list(reports.filter(in_rollup=True).values_list("unit_id", "unit__path", "step_id"))
     if not members:
         return
-    sums = _figure_sums(
-        FigureValue.objects.filter(report__campaign=campaign, report__in_rollup=True),
-        "report__unit_id",
-        "report__step_id",
-    )
     codes = {code for _u, path, _s in members for code in path.split(PATH_SEPARATOR) if code}
-    tree = {
-        pk: (parent_id, depth)
-        for pk, parent_id, depth in OrgUnit.objects.filter(code__in=codes).values_list(
-            "pk", "parent_id", "depth"
-        )
-    }
-    families: dict[int, dict[int, tuple[int, Cells]]] = defaultdict(dict)
+    parents = dict(OrgUnit.objects.filter(code__in=codes).values_list("pk", "parent_id"))
+    own: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))
     for unit_id, _path, step_id in members:
-        for step_key in (step_id, WHOLE_CAMPAIGN):
-            reports_n, cells = families[step_key].get(unit_id, (0, {}))
-            _add_into(cells, sums.get((unit_id, step_id), {}))
-            families[step_key][unit_id] = (reports_n + 1, cells)
-    for step_key, own in families.items():
-        # Every unit with a counted report below it, deepest first.
-        nodes: set[int] = set()
-        for unit_id in own:
-            parent = tree[unit_id][0]
-            while parent is not None and parent not in nodes:
-                nodes.add(parent)
-                parent = tree[parent][0]
-        pure: dict[int, tuple[int, Cells]] = {}
-        for unit_id in sorted(nodes | set(own), key=lambda pk: -tree[pk][1]):
-            effective = own.get(unit_id) or pure.get(unit_id)
-            parent = tree[unit_id][0]
-            if effective is None or parent is None or parent in own:
-                continue
-            reports_n, cells = pure.get(parent, (0, {}))
-            _add_into(cells, effective[1])
-            pure[parent] = (reports_n + effective[0], cells)
-        _insert(campaign, step_key, {u: t for u, t in pure.items() if u not in own})
+        own[step_id][unit_id] += 1
+        own[WHOLE_CAMPAIGN][unit_id] += 1
+    # A unit's own reports count at every ancestor up to, not including, the
+    # first one with counted reports of its own; only those ancestors store sums.
+    nodes: list[RollupNode] = []
+    routes: list[tuple[int, int, int]] = []  # (step key, reporting unit, ancestor)
+    for step_key, counts in own.items():
+        stored: dict[int, int] = defaultdict(int)
+        for unit_id, n in counts.items():
+            parent = parents[unit_id]
+            while parent is not None and parent not in counts:
+                stored[parent] += n
+                routes.append((step_key, unit_id, parent))
+                parent = parents[parent]
+        nodes.extend(
+            RollupNode(campaign=campaign, step_key=step_key, unit_id=unit_id, reports=n)
+            for unit_id, n in stored.items()
+        )
+    RollupNode.objects.bulk_create(nodes, batch_size=2000)
+    _sum_routes(campaign, routes)
+
+
+def _sum_routes(campaign: Campaign, routes: list[tuple[int, int, int]]) -> None:
+    """Store, set-wise in the database, each ancestor's sums of the figures of
+    the counted reports routed to it."""
+    qn = connection.ops.quote_name
+    cell, report, figure = (qn(model._meta.db_table) for model in (RollupCell, Report, FigureValue))
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TABLE IF EXISTS lw_rollup_route")
+        cursor.execute(
+            "CREATE TEMPORARY TABLE lw_rollup_route"
+            " (step_key integer NOT NULL, source integer NOT NULL, target integer NOT NULL)"
+        )
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy("COPY lw_rollup_route FROM STDIN") as copy:
+                for route in routes:
+                    copy.write_row(route)
+            cursor.execute("ANALYZE lw_rollup_route")
+        else:
+            cursor.executemany("INSERT INTO lw_rollup_route VALUES (%s, %s, %s)", routes)
+        sums = (
+            f"INSERT INTO {cell}"  # noqa: S608 - quoted table names, placeholders only
+            " (campaign_id, step_key, unit_id, indicator_id, total, valued, units, yes)"
+            " SELECT %s, m.step_key, m.target, f.indicator_id, COALESCE(SUM(f.value), 0),"
+            " COUNT(f.value),"
+            " SUM(CASE WHEN f.value IS NOT NULL OR f.text <> '' THEN 1 ELSE 0 END),"
+            " SUM(CASE WHEN f.value > 0 THEN 1 ELSE 0 END)"
+            f" FROM lw_rollup_route m JOIN {report} r ON r.unit_id = m.source"
+            f" JOIN {figure} f ON f.report_id = r.id"
+            " WHERE r.campaign_id = %s AND r.in_rollup = %s AND m.step_key {step}"
+            " GROUP BY m.step_key, m.target, f.indicator_id"
+        )
+        # The whole campaign takes every step's reports; a step's family its own.
+        cursor.execute(sums.format(step="= 0"), [campaign.pk, campaign.pk, True])
+        cursor.execute(
+            sums.format(step="<> 0 AND r.step_id = m.step_key"), [campaign.pk, campaign.pk, True]
+        )
+        cursor.execute("DROP TABLE lw_rollup_route")
 
 
 def rebuild_for_units(unit: OrgUnit) -> None:
@@ -357,15 +445,73 @@ def rebuild_for_units(unit: OrgUnit) -> None:
 
 def _totals(indicators: list[Indicator], cells: Cells) -> list[Total]:
     totals = []
+    zero = _zero()
     for indicator in indicators:
-        total, valued, units, yes = cells.get(indicator.pk, _zero())
-        row = Total(indicator=indicator, units=units)
-        if row.sums and valued:
+        total, valued, units, yes = cells.get(indicator.pk, zero)
+        row = Total(indicator, None, units)
+        if valued and indicator.sums_up and indicator.value_type in SUMMABLE:
             row.total = total
         elif indicator.value_type == ValueType.BOOLEAN:
             row.yes = yes
         totals.append(row)
     return totals
+
+
+def rollup_each(campaigns: list[Campaign]) -> list[Rollup]:
+    """Each campaign's whole-campaign totals at its issuing unit, in one pass of
+    four queries whatever their number: the national line as the sum of the
+    provinces' plans. Text answers are not listed here."""
+    if not campaigns:
+        return []
+    by_id = {c.pk: c for c in campaigns}
+    issuer_of = {c.pk: c.issuer_id for c in campaigns}
+    wanted = set(issuer_of.items())
+    own = defaultdict(int)
+    for campaign_id, unit_id in Report.objects.filter(
+        campaign_id__in=by_id, in_rollup=True, unit_id__in=issuer_of.values()
+    ).values_list("campaign_id", "unit_id"):
+        if (campaign_id, unit_id) in wanted:
+            own[campaign_id] += 1
+    cells: dict[int, Cells] = defaultdict(dict)
+    reports: dict[int, int] = dict(own)
+    if own:
+        figures = FigureValue.objects.filter(
+            report__campaign_id__in=list(own),
+            report__in_rollup=True,
+            report__unit_id__in=[issuer_of[c] for c in own],
+        )
+        for (campaign_id, unit_id), row in _figure_sums(
+            figures, "report__campaign_id", "report__unit_id"
+        ).items():
+            if (campaign_id, unit_id) in wanted:
+                cells[campaign_id] = row
+    stored = [c for c in by_id if c not in own]
+    scope = {"campaign_id__in": stored, "step_key": WHOLE_CAMPAIGN}
+    for campaign_id, unit_id, n in RollupNode.objects.filter(
+        **scope, unit_id__in=[issuer_of[c] for c in stored]
+    ).values_list("campaign_id", "unit_id", "reports"):
+        if (campaign_id, unit_id) in wanted:
+            reports[campaign_id] = n
+    for campaign_id, unit_id, indicator_id, total, *counts in _raw_rows(
+        RollupCell.objects.filter(**scope, unit_id__in=[issuer_of[c] for c in stored]).values(
+            "campaign_id", "unit_id", "indicator_id", "total", "valued", "units", "yes"
+        )
+    ):
+        if (campaign_id, unit_id) in wanted:
+            cells[campaign_id][indicator_id] = [_decimal(total), *counts]
+    forms: dict[int, list[Indicator]] = {}
+    for form_id in {c.report_form_id for c in campaigns}:
+        forms[form_id] = list(Indicator.objects.filter(form_id=form_id))
+    return [
+        Rollup(
+            unit=c.issuer,
+            campaign=c,
+            policy_label=CountPolicy(c.count_policy).label,
+            reports=reports.get(c.pk, 0),
+            totals=_totals(forms[c.report_form_id], cells.get(c.pk, {})),
+        )
+        for c in campaigns
+    ]
 
 
 def counted_reports(
