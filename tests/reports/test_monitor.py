@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import empty
 
 from lifelong_week.reports.domain import ReportError, save_section, submit_report
 from tests.reports.conftest import fill_all_figures
@@ -83,3 +84,61 @@ def test_the_step_page_shows_live_totals(client, coordinator, step, report, repo
         in page
     )
     assert "Tính theo: Báo cáo đã gửi và đã duyệt — 1 báo cáo." in page
+
+
+def _row(page: str, code: str) -> str:
+    start = page.index(f'<tr data-unit="{code}" data-state=')
+    return page[start : page.index("</tr>", start)]
+
+
+def test_the_cached_board_follows_every_change_the_board_shows(
+    client, coordinator, step, report, reporter
+):
+    """Between two changes the board is served from the cache without being
+    built; a submission or an extension shows on the very next request."""
+    fill_all_figures(report, reporter, banners="1.250")
+    client.force_login(coordinator)
+    url = reverse("reports:step", args=[step.pk])
+    assert 'data-state="overdue"' in _row(client.get(url).content.decode(), "803")
+
+    unchanged = client.get(url)
+    assert unchanged.context["board"]._wrapped is empty  # served from the cache
+    assert 'data-state="overdue"' in _row(unchanged.content.decode(), "803")
+
+    submit_report(report, by=reporter, now=timezone.now())
+    page = client.get(url).content.decode()
+    assert 'data-state="submitted"' in _row(page, "803")
+    assert "1.250" in page[page.index('id="so-lieu-don-vi"') :]  # the figures by unit
+
+    until = timezone.localtime() + dt.timedelta(days=3)
+    client.post(
+        reverse("reports:extension", args=[step.pk]),
+        {"unit": step.senders.get(code="804").pk, "until": until.strftime("%Y-%m-%dT%H:%M")},
+    )
+    assert f"đến {until:%H:%M %d/%m/%Y}" in _row(client.get(url).content.decode(), "804")
+
+
+def test_the_cached_board_keeps_each_filter_apart(client, coordinator, step, report, reporter):
+    fill_all_figures(report, reporter)
+    submit_report(report, by=reporter, now=timezone.now())
+    client.force_login(coordinator)
+    url = reverse("reports:step", args=[step.pk])
+
+    everyone = client.get(url).content.decode()
+    sent = client.get(url, {"loc": "da-gui"}).content.decode()
+    not_sent = client.get(url, {"loc": "chua-gui"}).content.decode()
+
+    assert 'data-unit="803" data-state' in everyone and 'data-unit="804" data-state' in everyone
+    assert 'data-unit="803" data-state' in sent and 'data-unit="804" data-state' not in sent
+    assert 'data-unit="803" data-state' not in not_sent
+
+
+def test_the_refresh_answers_with_the_board_alone(client, coordinator, step):
+    client.force_login(coordinator)
+    response = client.get(
+        reverse("reports:step", args=[step.pk]),
+        headers={"HX-Request": "true", "HX-Target": "bang-theo-doi"},
+    )
+    page = response.content.decode()
+    assert page.lstrip().startswith('<div id="bang-theo-doi"')
+    assert "<html" not in page and "Gia hạn nhập liệu cho một đơn vị" not in page

@@ -85,3 +85,27 @@ def test_only_the_ministry_sees_the_provinces_and_finds_the_page(client, guidanc
     assert 'id="so-lieu-cac-tinh"' in html
     assert url in client.get(guidance.get_absolute_url()).content.decode()
     assert url in client.get(reverse("accounts:home")).content.decode()
+
+
+def test_the_ministry_sees_a_departments_figures_once_sent_and_not_before(client, guidance):
+    from django.utils import timezone
+
+    from lifelong_week.reports.domain import open_report, submit_report
+    from tests.reports.conftest import fill_all_figures
+
+    long_an = guidance.children.get(slug="long-an-2021")
+    step = long_an.steps.get(receiver__code="BGDDT")
+    clerk = User.objects.get(username="sogd.dieuphoi")
+    report = open_report(step, long_an.coordinator, by=clerk)
+    fill_all_figures(report, clerk, value="4321")
+    client.force_login(User.objects.get(username="bo.theodoi"))
+    url = reverse("reports:national", args=[guidance.slug])
+
+    assert "4.321" not in client.get(url).content.decode()  # a draft stays with Long An
+    assert "4.321" not in client.get(url).content.decode()  # … also when served from the cache
+
+    submit_report(report, by=clerk, now=timezone.now())
+    page = client.get(url).content.decode()
+    long_an_row = page[page.index('<tr data-unit="80">') :]
+    assert "Đã gửi" in long_an_row[: long_an_row.index("</tr>")]
+    assert "4.321" in page[page.index('id="so-lieu-cac-tinh"') :]

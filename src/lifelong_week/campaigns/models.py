@@ -345,6 +345,7 @@ class Extension(models.Model):
         "accounts.User", on_delete=models.SET_NULL, null=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)  # a renewed extension: the board's state
 
     class Meta:
         constraints = [

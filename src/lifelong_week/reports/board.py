@@ -9,16 +9,19 @@ as plain data so the page renders it without JavaScript and prints it.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from html import escape
 
-from django.db.models import Prefetch
+from django.db.models import Count, Max, Q
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from lifelong_week.campaigns.models import Extension, Indicator, ReportingStep
 from lifelong_week.core.numbers import format_number
+from lifelong_week.core.rows import decimal_or_none, raw_rows
 from lifelong_week.orgs.models import OrgUnit
 from lifelong_week.reports.enums import SENT_STATUSES, ReportStatus
 from lifelong_week.reports.models import FigureValue, Report
@@ -60,8 +63,12 @@ class Row:
     report: Report | None
     extension: Extension | None
     overdue: bool  # past the deadline and not sent
-    figures: dict[int, FigureValue] = field(default_factory=dict)
+    figures: dict[int, Decimal | None] = field(default_factory=dict)  # sent reports only
     cells: list[str] = field(default_factory=list)  # the figures table's row, formatted
+
+    @property
+    def cells_html(self) -> str:
+        return number_cells(self.cells)
 
     @property
     def sent(self) -> bool:
@@ -162,17 +169,20 @@ def _sort_key(sort: str):
     }[sort]
 
 
-def build_board(
-    step: ReportingStep,
-    *,
-    now: dt.datetime | None = None,
-    filter: str = "",
-    sort: str = "don-vi",
-    indicator_code: str = "",
-) -> Board:
-    now = now or timezone.now()
-    filter = filter if filter in FILTERS else ""
-    sort = sort if sort in SORTS else "don-vi"
+@dataclass(frozen=True)
+class Choice:
+    """What the receiving unit picked above its board."""
+
+    filter: str
+    sort: str
+    indicators: list[Indicator]  # the summing ones: columns of the figures table
+    chart_indicator: Indicator | None
+
+
+def board_choice(
+    step: ReportingStep, *, filter: str = "", sort: str = "", indicator_code: str = ""
+) -> Choice:
+    """The filter, sort and chart indicator asked for, or the defaults."""
     indicators = (
         [
             i
@@ -182,19 +192,74 @@ def build_board(
         if step.campaign.report_form_id
         else []
     )
+    return Choice(
+        filter=filter if filter in FILTERS else "",
+        sort=sort if sort in SORTS else "don-vi",
+        indicators=indicators,
+        chart_indicator=next((i for i in indicators if i.code == indicator_code), None)
+        or (indicators[0] if indicators else None),
+    )
+
+
+def board_state(step: ReportingStep, now: dt.datetime | None = None) -> tuple[tuple, tuple]:
+    """Two tokens, one for the board and one for the step's live totals, that
+    change whenever what they show may have changed, so a cached copy can be
+    served without building either. Three small aggregate queries.
+
+    The board changes when a report of the step is saved (every status change
+    saves it; figures change only in a draft, which the board does not show),
+    an extension is granted, the senders or the deadline change, the deadline
+    passes or a day begins (the chart of days runs to today). The totals
+    change when any report of the campaign is saved (lower levels' reports
+    stand in for a unit that has not sent) or the counting policy changes.
+    """
+    now = now or timezone.now()
+    in_step = Q(step=step)
+    reports = Report.objects.filter(campaign_id=step.campaign_id).aggregate(
+        n=Count("pk"),
+        last=Max("updated_at"),
+        step_n=Count("pk", filter=in_step),
+        step_last=Max("updated_at", filter=in_step),
+    )
+    extensions = step.extensions.aggregate(n=Count("pk"), last=Max("updated_at"))
+    board = (
+        step.pk,
+        step.deadline.timestamp(),
+        reports["step_n"],
+        _timestamp(reports["step_last"]),
+        extensions["n"],
+        _timestamp(extensions["last"]),
+        step.senders.count(),
+        now >= step.deadline,
+        timezone.localtime(now).date().isoformat(),
+    )
+    totals = (step.pk, step.campaign.count_policy, reports["n"], _timestamp(reports["last"]))
+    return board, totals
+
+
+def _timestamp(moment: dt.datetime | None) -> float | None:
+    return moment.timestamp() if moment else None
+
+
+def build_board(
+    step: ReportingStep,
+    *,
+    now: dt.datetime | None = None,
+    filter: str = "",
+    sort: str = "don-vi",
+    indicator_code: str = "",
+    choice: Choice | None = None,
+) -> Board:
+    now = now or timezone.now()
+    choice = choice or board_choice(step, filter=filter, sort=sort, indicator_code=indicator_code)
+    filter, sort, indicators = choice.filter, choice.sort, choice.indicators
     indicator_ids = [i.pk for i in indicators]
     reports = {
-        r.unit_id: r
-        for r in Report.objects.filter(step=step)
-        .select_related("submitted_by")
-        .prefetch_related(
-            Prefetch(
-                "figures",
-                queryset=FigureValue.objects.filter(indicator_id__in=indicator_ids),
-                to_attr="board_figures",
-            )
-        )
+        r.unit_id: r for r in Report.objects.filter(step=step).select_related("submitted_by")
     }
+    figures = sent_figures(
+        [r.pk for r in reports.values() if r.status in SENT_STATUSES], indicator_ids
+    )
     extensions = {e.unit_id: e for e in step.extensions.all()}
     past_deadline = now >= step.deadline
     all_rows = []
@@ -202,16 +267,14 @@ def build_board(
         report = reports.get(unit.pk)
         row = Row(unit, report, extensions.get(unit.pk), overdue=False)
         row.overdue = past_deadline and not row.sent
-        if report is not None and report.status in SENT_STATUSES:
-            row.figures = {f.indicator_id: f for f in report.board_figures}
+        if report is not None:
+            row.figures = figures.get(report.pk, {})
         # Formatted once here: a province's table is thousands of cells.
-        row.cells = [_cell(row.figures.get(pk)) for pk in indicator_ids]
+        row.cells = [format_cell(row.figures.get(pk)) for pk in indicator_ids]
         all_rows.append(row)
     sent = sum(row.sent for row in all_rows)
     on_time = sum(row.sent and not row.report.is_late for row in all_rows)
-    chart_indicator = next((i for i in indicators if i.code == indicator_code), None) or (
-        indicators[0] if indicators else None
-    )
+    chart_indicator = choice.chart_indicator
     rows = sorted((row for row in all_rows if row.matches(filter)), key=_sort_key(sort))
     return Board(
         step=step,
@@ -235,10 +298,26 @@ def build_board(
     )
 
 
-def _cell(figure: FigureValue | None) -> str:
-    if figure is None or figure.value is None:
-        return ""
-    return format_number(figure.value, decimals=2)
+def sent_figures(report_ids: list[int], indicator_ids: list[int]):
+    """report → indicator → value, read as plain rows (thousands per page)."""
+    figures: dict[int, dict[int, Decimal | None]] = defaultdict(dict)
+    rows = FigureValue.objects.filter(
+        report_id__in=report_ids, indicator_id__in=indicator_ids
+    ).values_list("report_id", "indicator_id", "value")
+    for report_id, indicator_id, value in raw_rows(rows):
+        figures[report_id][indicator_id] = decimal_or_none(value)
+    return figures
+
+
+def number_cells(cells: list[str]) -> str:
+    """Formatted figures as ``<td class="num">`` cells. A province's table is
+    thousands of cells, too many for a template loop on every refresh; the
+    stdlib's escape, as Django's lazy-aware one costs more than the cell."""
+    return mark_safe("".join(f'<td class="num">{escape(cell)}</td>' for cell in cells))  # noqa: S308 - every cell escaped
+
+
+def format_cell(value: Decimal | None) -> str:
+    return "" if value is None else format_number(value, decimals=2)
 
 
 def _bars(rows: list[Row], indicator: Indicator | None) -> list[Bar]:
@@ -246,8 +325,7 @@ def _bars(rows: list[Row], indicator: Indicator | None) -> list[Bar]:
         return []
     values = []
     for row in rows:
-        figure = row.figures.get(indicator.pk)
-        values.append((row.unit.display_name, figure.value if figure else None))
+        values.append((row.unit.display_name, row.figures.get(indicator.pk)))
     largest = max((v for _n, v in values if v), default=0)
     return [
         Bar(name, value, float(100 * value / largest) if value and largest else 0.0)

@@ -9,8 +9,9 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from lifelong_week.accounts.access import get_or_404, has_role, scope_reports
@@ -20,7 +21,7 @@ from lifelong_week.campaigns.models import ReportingStep
 from lifelong_week.campaigns.queries import Countdown, campaigns_visible_to
 from lifelong_week.orgs.models import OrgUnit
 from lifelong_week.reports import domain
-from lifelong_week.reports.board import FILTERS, SORTS, build_board
+from lifelong_week.reports.board import FILTERS, SORTS, board_choice, board_state, build_board
 from lifelong_week.reports.models import Report
 from lifelong_week.reports.rollup import rollup
 
@@ -59,21 +60,27 @@ def receiving_step(request, step_id: int) -> ReportingStep:
 def step_monitor(request, step_id: int):
     """The receiving unit's dashboard for one step; htmx refreshes its board."""
     step = receiving_step(request, step_id)
-    board = build_board(
+    choice = board_choice(
         step,
         filter=request.GET.get("loc", ""),
         sort=request.GET.get("sap-xep", ""),
         indicator_code=request.GET.get("chi-tieu", ""),
     )
+    chart = choice.chart_indicator.code if choice.chart_indicator else ""
+    board_now, totals_state = board_state(step)
     context = {
         "step": step,
         "campaign": step.campaign,
-        "board": board,
+        # Built only when the cached copy is out of date (see ``board_state``).
+        "board": SimpleLazyObject(lambda: build_board(step, choice=choice)),
+        "board_key": (*board_now, choice.filter, choice.sort, chart, get_language()),
+        "totals_key": (*totals_state, get_language()),
+        "choice": choice,
         "filters": FILTERS,
         "sorts": SORTS,
         "countdown": Countdown(step.deadline, timezone.now()),
         "form": ExtensionForm(step=step),
-        "rollup": rollup(step.campaign, step.receiver, step=step),
+        "rollup": SimpleLazyObject(lambda: rollup(step.campaign, step.receiver, step=step)),
         "refreshed_at": timezone.localtime(),
     }
     template = "reports/step_monitor.html"

@@ -15,18 +15,21 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Prefetch
+from django.db.models import Count, F, Max, Q
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
 
 from lifelong_week.accounts.access import can_follow_campaign, get_or_404
 from lifelong_week.campaigns.models import Campaign, Indicator, ReportingStep
 from lifelong_week.campaigns.queries import campaigns_visible_to
 from lifelong_week.orgs.enums import AdminLevel
 from lifelong_week.orgs.models import OrgUnit
+from lifelong_week.reports.board import format_cell, number_cells, sent_figures
 from lifelong_week.reports.enums import SENT_STATUSES
-from lifelong_week.reports.models import FigureValue, Report
+from lifelong_week.reports.models import Report
 from lifelong_week.reports.rollup import SUMMABLE, campaign_window, counted_statuses
 
 
@@ -37,7 +40,7 @@ class ProvinceRow:
     report: Report | None = None  # the Department's consolidated report
     expected: int = 0  # units the province expects reports from
     sent: int = 0
-    figures: dict[int, FigureValue] = field(default_factory=dict)
+    figures: dict[int, Decimal | None] = field(default_factory=dict)
 
     @property
     def completeness(self) -> float | None:
@@ -56,6 +59,18 @@ class NationalBoard:
     totals: dict[int, Decimal]
     counted: int  # consolidated reports in the national totals
     counts: Counter
+
+    @property
+    def table(self) -> list[tuple[Indicator, str, Decimal | None]]:
+        """Per indicator: its cells across the provinces (HTML) and the national total."""
+        return [
+            (
+                indicator,
+                number_cells([format_cell(row.figures.get(indicator.pk)) for row in self.rows]),
+                self.totals.get(indicator.pk),
+            )
+            for indicator in self.indicators
+        ]
 
     @property
     def reported(self) -> int:
@@ -93,21 +108,16 @@ def build_national_board(campaign: Campaign) -> NationalBoard:
         if i.value_type in SUMMABLE and i.sums_up
     ]
     by_campaign = {c.pk: rows.get(c.issuer_id) for c in children}
-    for report in (
-        Report.objects.filter(step__in=upward)
-        .select_related("unit")
-        .prefetch_related(
-            Prefetch(
-                "figures",
-                queryset=FigureValue.objects.filter(indicator__in=indicators),
-                to_attr="national_figures",
-            )
-        )
-    ):
+    reports = list(Report.objects.filter(step__in=upward))
+    # What a Department has sent, never its draft (as on every board).
+    figures = sent_figures(
+        [r.pk for r in reports if r.status in SENT_STATUSES], [i.pk for i in indicators]
+    )
+    for report in reports:
         row = by_campaign.get(report.campaign_id)
         if row is not None:
             row.report = report
-            row.figures = {f.indicator_id: f for f in report.national_figures}
+            row.figures = figures.get(report.pk, {})
     sent_by_step = dict(
         Report.objects.filter(step__in=inward, status__in=SENT_STATUSES)
         .values("step")
@@ -125,8 +135,8 @@ def build_national_board(campaign: Campaign) -> NationalBoard:
     for row in rows.values():
         if row.report is not None and row.report.status in counting:
             counted += 1
-            for indicator_id, figure in row.figures.items():
-                totals[indicator_id] += figure.value or 0
+            for indicator_id, value in row.figures.items():
+                totals[indicator_id] += value or 0
     return NationalBoard(
         campaign=campaign,
         rows=list(rows.values()),
@@ -140,20 +150,42 @@ def build_national_board(campaign: Campaign) -> NationalBoard:
     )
 
 
+def national_state(campaign: Campaign) -> tuple:
+    """A token that changes whenever the board may have: any report saved
+    (every status change saves it) in the steps the board reads — to the
+    Ministry, and to each province's Department."""
+    reports = (
+        Report.objects.filter(step__campaign__parent=campaign)
+        .filter(
+            Q(step__receiver=F("step__campaign__coordinator"))
+            | Q(step__receiver=campaign.coordinator_id)
+        )
+        .aggregate(n=Count("pk"), last=Max("updated_at"))
+    )
+    return (
+        campaign.pk,
+        campaign.count_policy,
+        reports["n"],
+        reports["last"] and reports["last"].timestamp(),
+    )
+
+
 @login_required
 def national_board(request, slug: str):
     campaign = get_or_404(
         campaigns_visible_to(request.user).select_related("coordinator", "issuer"), slug=slug
     )
-    if not can_follow_campaign(request.user, campaign) or not campaign.children.exists():
+    provinces = campaign.children.count()
+    if not can_follow_campaign(request.user, campaign) or not provinces:
         raise Http404
-    board = build_national_board(campaign)
     return render(
         request,
         "reports/national.html",
         {
             "campaign": campaign,
-            "board": board,
+            # Built only when the cached copy is out of date (see ``national_state``).
+            "board": SimpleLazyObject(lambda: build_national_board(campaign)),
+            "board_key": (*national_state(campaign), provinces, get_language()),
             "refreshed_at": timezone.localtime(),
             "policy": campaign.get_count_policy_display(),
         },

@@ -31,12 +31,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.core.exceptions import EmptyResultSet
 from django.db import connection, transaction
 from django.db.models import Count, Q, Sum
 
 from lifelong_week.campaigns.enums import CountPolicy, ValueType
 from lifelong_week.campaigns.models import Campaign, Indicator, ReportingStep
+from lifelong_week.core.rows import decimal_or_none, raw_rows
 from lifelong_week.orgs.models import PATH_SEPARATOR, OrgUnit
 from lifelong_week.reports.enums import ReportStatus
 from lifelong_week.reports.models import FigureValue, Report, RollupCell, RollupNode
@@ -107,27 +107,13 @@ def _figure_sums(figures, *group: str) -> dict[tuple, Cells]:
     )
     result: dict[tuple, Cells] = defaultdict(dict)
     width = len(group)
-    for row in _raw_rows(rows):
+    for row in raw_rows(rows):
         result[row[:width]][row[width]] = [_decimal(row[width + 1]), *row[width + 2 :]]
     return result
 
 
-def _raw_rows(queryset) -> list[tuple]:
-    """The rows of a ``values()`` queryset as the driver returns them, without
-    Django's per-value converters: thousands of cells per dashboard read."""
-    try:
-        sql, params = queryset.query.get_compiler(using=queryset.db).as_sql()
-    except EmptyResultSet:  # an empty ``__in``: nothing to ask the database
-        return []
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
-
-
 def _decimal(value) -> Decimal:
-    if value is None:
-        return Decimal(0)
-    return value if isinstance(value, Decimal) else Decimal(str(value))
+    return decimal_or_none(value) or Decimal(0)
 
 
 # --- which reports count ---------------------------------------------------------
@@ -166,7 +152,7 @@ def _stored(campaign: Campaign, step_key: int, unit_ids: Iterable[int]) -> dict[
     for unit_id, reports in nodes.values_list("unit_id", "reports"):
         result[unit_id] = (reports, {})
     cells = RollupCell.objects.filter(campaign=campaign, step_key=step_key, unit_id__in=unit_ids)
-    for unit_id, indicator_id, total, *counts in _raw_rows(
+    for unit_id, indicator_id, total, *counts in raw_rows(
         cells.values("unit_id", "indicator_id", "total", "valued", "units", "yes")
     ):
         result.setdefault(unit_id, (0, {}))[1][indicator_id] = [_decimal(total), *counts]
@@ -492,7 +478,7 @@ def rollup_each(campaigns: list[Campaign]) -> list[Rollup]:
     ).values_list("campaign_id", "unit_id", "reports"):
         if (campaign_id, unit_id) in wanted:
             reports[campaign_id] = n
-    for campaign_id, unit_id, indicator_id, total, *counts in _raw_rows(
+    for campaign_id, unit_id, indicator_id, total, *counts in raw_rows(
         RollupCell.objects.filter(**scope, unit_id__in=[issuer_of[c] for c in stored]).values(
             "campaign_id", "unit_id", "indicator_id", "total", "valued", "units", "yes"
         )
