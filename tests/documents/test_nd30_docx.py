@@ -576,3 +576,22 @@ def test_the_layout_package_imports_no_django():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_text_reads_back_as_typed_with_tabs_line_breaks_and_edge_spaces():
+    document = OfficialDocument()
+    document.add_paragraph(" Cột\tthứ hai\ndòng sau ")
+    document.add_paragraph("**Đậm** và *nghiêng* & <thẻ>")
+    read_back = docx.Document(io.BytesIO(document.to_bytes()))
+
+    first, second = read_back.paragraphs[-2:]
+    assert first.text == " Cột\tthứ hai\ndòng sau "
+    assert [(r.text, bool(r.bold), bool(r.italic)) for r in second.runs] == [
+        ("Đậm", True, False),
+        (" và ", False, False),
+        ("nghiêng", False, True),
+        (" & <thẻ>", False, False),
+    ]
+    assert [_fonts(run._r.find(qn("w:rPr"))) for p in (first, second) for run in p.runs] == [
+        TNR
+    ] * (len(first.runs) + len(second.runs))

@@ -123,3 +123,31 @@ def test_a_failure_mid_save_leaves_the_previous_version_intact(report, reporter,
 
     row = SectionText.objects.get(report=report)
     assert (row.text, row.version) == ("Bản đã lưu", 1)
+
+
+def test_filling_empty_figures_at_once_keeps_what_was_given_and_writes_nothing_on_a_bad_value(
+    report, reporter
+):
+    from lifelong_week.reports.domain import fill_empty_figures
+    from lifelong_week.reports.models import FigureValue, ReportChange
+
+    indicators = list(
+        report.campaign.report_form.indicators.filter(value_type="integer").order_by("order")[:3]
+    )
+    given, empty, other = indicators
+    save_figure(report, indicator=given, raw="7", base_version=0, by=reporter)
+    changes = ReportChange.objects.filter(report=report).count()
+
+    with pytest.raises(ReportError, match=r"Số liệu không được âm\."):
+        fill_empty_figures(report, {empty: "12", other: "-5"}, by=reporter)
+    assert not FigureValue.objects.filter(report=report, indicator__in=[empty, other]).exists()
+    assert ReportChange.objects.filter(report=report).count() == changes
+
+    filled = fill_empty_figures(report, {given: "99", empty: "1.250", other: ""}, by=reporter)
+
+    values = dict(FigureValue.objects.filter(report=report).values_list("indicator__code", "value"))
+    assert filled == 1
+    assert (values[given.code], values[empty.code]) == (7, 1250)
+    assert other.code not in values
+    change = ReportChange.objects.filter(report=report).latest("pk")
+    assert (change.field, change.new_value) == (empty.label, "1.250")

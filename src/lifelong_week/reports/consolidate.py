@@ -76,26 +76,17 @@ def draft_consolidated(report: Report, *, by: User, now: dt.datetime | None = No
         filled += 1
     figures = {row.indicator_id: row for row in report.figures.all()}
     totals = rollup(report.campaign, report.unit, step=step)
+    values = {}
     for total in totals.totals:
         current = figures.get(total.indicator.pk)
         if current is not None and (current.value is not None or current.text):
             continue
         if total.sums and total.total is not None:
             decimals = 2 if total.indicator.value_type == ValueType.DECIMAL else 0
-            raw = format_number(total.total, decimals=decimals)
+            values[total.indicator] = format_number(total.total, decimals=decimals)
         elif total.indicator.value_type == ValueType.BOOLEAN and total.units:
-            raw = _("có") if total.yes else _("không")
-        else:
-            continue
-        domain.save_figure(
-            report,
-            indicator=total.indicator,
-            raw=raw,
-            base_version=current.version if current else 0,
-            by=by,
-            now=now,
-        )
-        filled += 1
+            values[total.indicator] = _("có") if total.yes else _("không")
+    filled += domain.fill_empty_figures(report, values, by=by, now=now)
     return filled
 
 

@@ -272,6 +272,65 @@ def save_figure(
 
 
 @transaction.atomic
+def fill_empty_figures(
+    report: Report,
+    values: dict[Indicator, str],
+    *,
+    by: User,
+    now: dt.datetime | None = None,
+) -> int:
+    """Fill, in one go, the figures of ``report`` that are still empty with
+    ``values`` (as typed) — a consolidation drafts forty at once. A figure
+    already given is never replaced. Raises ``ReportError`` for a value that
+    breaks its indicator's rules; then nothing is written. Side effects: as
+    ``save_figure`` for each filled figure (value, version, history).
+    Returns how many were filled.
+    """
+    now = now or timezone.now()
+    report = Report.objects.select_for_update().select_related("step", "unit").get(pk=report.pk)
+    _ensure_open(report, now)
+    parsed = {indicator: parse_figure(indicator, raw) for indicator, raw in values.items()}
+    existing = {
+        row.indicator_id: row
+        for row in FigureValue.objects.select_for_update().filter(
+            report=report, indicator__in=list(values)
+        )
+    }
+    created, updated, changes = [], [], []
+    for indicator, (value, text) in parsed.items():
+        row = existing.get(indicator.pk)
+        if (row is not None and (row.value is not None or row.text)) or (
+            value is None and not text
+        ):
+            continue
+        if row is None:
+            row = FigureValue(report=report, indicator=indicator)
+            created.append(row)
+        else:
+            updated.append(row)
+        row.value, row.text, row.version = value, text, row.version + 1
+        row.updated_by, row.updated_at = by, now
+        changes.append(
+            ReportChange(
+                report=report,
+                kind=ChangeKind.FIGURE,
+                by=by,
+                at=now,
+                field=indicator.label,
+                new_value=display_figure(indicator, value, text),
+            )
+        )
+    # In bulk, without the per-row roll-up signal: an editable report is
+    # never counted (``_ensure_open``), so no stored total moves.
+    FigureValue.objects.bulk_create(created)
+    FigureValue.objects.bulk_update(
+        updated, ["value", "text", "version", "updated_by", "updated_at"]
+    )
+    ReportChange.objects.bulk_create(changes)
+    return len(changes)
+
+
+@transaction.atomic
 def set_document_number(
     report: Report, *, number: int | None, date, by: User, now: dt.datetime | None = None
 ) -> None:

@@ -32,6 +32,7 @@ from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.section import Section
 from docx.shared import Cm, Mm, Pt, RGBColor
@@ -175,24 +176,25 @@ class OfficialDocument:
         if container is self.docx and self._follows_table():
             # A table has no spacing of its own: keep the text off its border.
             space_before = max(space_before, s.paragraph_spacing_pt)
-        paragraph = container.add_paragraph()
-        fmt = paragraph.paragraph_format
-        fmt.alignment = _ALIGN[align]
-        fmt.first_line_indent = Cm(s.first_line_indent_cm) if first_line_indent else None
-        fmt.space_before = Pt(space_before)
-        fmt.space_after = Pt(space_after)
-        fmt.line_spacing = line_spacing
-        fmt.keep_with_next = keep_with_next or None
-        fmt.widow_control = True
         spans = [Span(content)] if isinstance(content, str) else content
-        for span in spans:
-            text = clean_text(span.text)
-            run = paragraph.add_run(text)
-            ooxml.format_run(
-                run, s.font_name, size, bold=bold or span.bold, italic=italic or span.italic
-            )
-        ooxml.format_mark(paragraph, s.font_name, size, bold=bold, italic=italic)
-        return paragraph
+        xml = ooxml.paragraph_xml(
+            [(clean_text(span.text), bold or span.bold, italic or span.italic) for span in spans],
+            s.font_name,
+            size,
+            align=align,
+            first_line_indent_twips=Cm(s.first_line_indent_cm).twips if first_line_indent else None,
+            space_before_pt=space_before,
+            space_after_pt=space_after,
+            line_spacing=line_spacing,
+            keep_with_next=keep_with_next,
+            bold=bold,
+            italic=italic,
+        )
+        placeholder = container.add_paragraph()._p  # where the container puts a paragraph
+        element = parse_xml(xml)
+        placeholder.addnext(element)
+        placeholder.getparent().remove(placeholder)
+        return Paragraph(element, container)
 
     def _body_paragraph(
         self, content: str | Sequence[Span], *, bold: bool = False, italic: bool = False

@@ -91,6 +91,80 @@ def run_properties_xml(font_name: str, size_pt: float, *, bold: bool = False) ->
     )
 
 
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_JC = {"left": "left", "center": "center", "right": "right", "both": "both"}
+
+
+def paragraph_xml(
+    runs: list[tuple[str, bool, bool]],
+    font_name: str,
+    size_pt: float,
+    *,
+    align: str = "left",
+    first_line_indent_twips: int | None = None,
+    space_before_pt: float = 0,
+    space_after_pt: float = 0,
+    line_spacing: float = 1.0,
+    keep_with_next: bool = False,
+    bold: bool = False,
+    italic: bool = False,
+) -> str:
+    """A whole ``<w:p>`` as text: the paragraph's format, its mark's and every
+    run's font in all four slots, size and weight — what ``format_run`` and
+    ``format_mark`` give one element at a time, written at once (a report's
+    body is a thousand paragraphs). ``runs``: (text, bold, italic)."""
+    font = escape(font_name, {'"': "&quot;"})
+    fonts = "<w:rFonts " + " ".join(f'{slot}="{font}"' for slot in FONT_SLOTS) + "/>"
+    size = half_points(size_pt)
+    sizes = f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>'
+    keep = "<w:keepNext/>" if keep_with_next else ""
+    spacing = (
+        f'<w:spacing w:before="{round(space_before_pt * 20)}" '
+        f'w:after="{round(space_after_pt * 20)}" w:line="{round(line_spacing * 240)}" '
+        'w:lineRule="auto"/>'
+    )
+    indent = (
+        f'<w:ind w:firstLine="{first_line_indent_twips}"/>'
+        if first_line_indent_twips is not None
+        else ""
+    )
+    mark = fonts + ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "") + sizes
+    parts = [
+        f'<w:p xmlns:w="{_W_NS}"><w:pPr>{keep}<w:widowControl/>{spacing}{indent}'
+        f'<w:jc w:val="{_JC[align]}"/><w:rPr>{mark}</w:rPr></w:pPr>'
+    ]
+    for text, run_bold, run_italic in runs:
+        weight = ("<w:b/>" if run_bold else "") + ("<w:i/>" if run_italic else "")
+        parts.append(f"<w:r><w:rPr>{fonts}{weight}{sizes}</w:rPr>{_run_content(text)}</w:r>")
+    parts.append("</w:p>")
+    return "".join(parts)
+
+
+def _run_content(text: str) -> str:
+    """A run's text as python-docx writes it: tabs as ``<w:tab/>``, line ends
+    as ``<w:br/>``, the rest in ``<w:t>`` (spaces kept where they lead or trail)."""
+    out, chunk = [], []
+
+    def flush() -> None:
+        if chunk:
+            piece = "".join(chunk)
+            space = ' xml:space="preserve"' if piece != piece.strip() else ""
+            out.append(f"<w:t{space}>{escape(piece)}</w:t>")
+            chunk.clear()
+
+    for char in text:
+        if char == "\t":
+            flush()
+            out.append("<w:tab/>")
+        elif char in "\r\n":
+            flush()
+            out.append("<w:br/>")
+        else:
+            chunk.append(char)
+    flush()
+    return "".join(out)
+
+
 def format_mark(
     paragraph: Paragraph,
     font_name: str,
