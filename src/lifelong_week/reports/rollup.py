@@ -224,93 +224,158 @@ def _children_sum(campaign: Campaign, step_key: int, unit: OrgUnit) -> tuple[int
     return reports, cells
 
 
-def _add_to(
-    campaign: Campaign, step_key: int, unit_ids: list[int], reports: int, delta: Cells
-) -> None:
-    """Add ``delta`` to the stored totals of ``unit_ids`` (upkeep is serialised
-    per campaign): one upsert for the nodes and one for the cells, whatever the
-    number of ancestors and indicators, and nothing read back. Nodes left
-    standing for no report are removed, as a rebuild would not store them."""
-    if not unit_ids:
+def _upsert(table: str, keys: list[str], adding: list[str], rows: list[tuple]) -> None:
+    """Insert ``rows`` into ``table``, adding ``adding`` onto a row already
+    there with the same ``keys``: one statement whatever the number of rows.
+    On PostgreSQL the values travel as one array per column (a handful of
+    parameters, nothing for the driver to split); elsewhere as VALUES."""
+    if not rows:
         return
-    node, cell = RollupNode._meta.db_table, RollupCell._meta.db_table
     qn = connection.ops.quote_name
+    columns = [*keys, *adding]
+    conflict = f" ON CONFLICT ({', '.join(keys)}) DO UPDATE SET " + ", ".join(
+        f"{c} = {qn(table)}.{c} + excluded.{c}" for c in adding
+    )
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {qn(node)} (campaign_id, step_key, unit_id, reports) VALUES "  # noqa: S608 - quoted table names, placeholders only
-            + ", ".join(["(%s, %s, %s, %s)"] * len(unit_ids))
-            + f" ON CONFLICT (campaign_id, step_key, unit_id) DO UPDATE"
-            f" SET reports = {qn(node)}.reports + excluded.reports",
-            [v for unit_id in unit_ids for v in (campaign.pk, step_key, unit_id, reports)],
-        )
-        rows = [
-            (campaign.pk, step_key, unit_id, indicator_id, *vector)
-            for unit_id in unit_ids
-            for indicator_id, vector in delta.items()
-        ]
-        if rows:
+        if connection.vendor == "postgresql":
+            types = [_ARRAY_TYPES[c] for c in columns]
             cursor.execute(
-                f"INSERT INTO {qn(cell)}"  # noqa: S608 - quoted table names, placeholders only
-                " (campaign_id, step_key, unit_id, indicator_id, total, valued, units, yes)"
-                " VALUES "
-                + ", ".join(["(%s, %s, %s, %s, %s, %s, %s, %s)"] * len(rows))
-                + " ON CONFLICT (campaign_id, step_key, unit_id, indicator_id) DO UPDATE SET "
-                + ", ".join(
-                    f"{column} = {qn(cell)}.{column} + excluded.{column}"
-                    for column in ("total", "valued", "units", "yes")
-                ),
+                f"INSERT INTO {qn(table)} ({', '.join(columns)})"  # noqa: S608 - quoted table names, placeholders only
+                f" SELECT * FROM unnest({', '.join(f'%s::{t}[]' for t in types)})" + conflict,
+                [list(column) for column in zip(*rows, strict=True)],
+            )
+        else:
+            placeholders = "(" + ", ".join(["%s"] * len(columns)) + ")"
+            cursor.execute(
+                f"INSERT INTO {qn(table)} ({', '.join(columns)}) VALUES "  # noqa: S608 - quoted table names, placeholders only
+                + ", ".join([placeholders] * len(rows))
+                + conflict,
                 [v for row in rows for v in row],
             )
+
+
+_ARRAY_TYPES = {
+    "campaign_id": "bigint",
+    "step_key": "integer",
+    "unit_id": "bigint",
+    "indicator_id": "bigint",
+    "reports": "integer",
+    "total": "numeric",
+    "valued": "integer",
+    "units": "integer",
+    "yes": "integer",
+}
+
+
+def _add_to(campaign: Campaign, changes: list[tuple[int, list[int], int, Cells]]) -> None:
+    """Add each change — (step key, units, reports, cells) — to the stored
+    totals of its units (upkeep is serialised per campaign): one upsert for
+    the nodes and one for the cells, whatever the number of step keys,
+    ancestors and indicators, and nothing read back. Nodes left standing for
+    no report are removed, as a rebuild would not store them."""
+    changes = [change for change in changes if change[1]]
+    _upsert(
+        RollupNode._meta.db_table,
+        ["campaign_id", "step_key", "unit_id"],
+        ["reports"],
+        [
+            (campaign.pk, step_key, unit_id, reports)
+            for step_key, unit_ids, reports, _delta in changes
+            for unit_id in unit_ids
+        ],
+    )
+    _upsert(
+        RollupCell._meta.db_table,
+        ["campaign_id", "step_key", "unit_id", "indicator_id"],
+        ["total", "valued", "units", "yes"],
+        [
+            (campaign.pk, step_key, unit_id, indicator_id, *vector)
+            for step_key, unit_ids, _reports, delta in changes
+            for unit_id in unit_ids
+            for indicator_id, vector in delta.items()
+        ],
+    )
+    for step_key, unit_ids, reports, _delta in changes:
         if reports <= 0:
-            placeholders = ", ".join(["%s"] * len(unit_ids))
-            emptied = (
-                f"SELECT unit_id FROM {qn(node)} WHERE campaign_id = %s AND step_key = %s"  # noqa: S608 - quoted table names, placeholders only
-                f" AND reports <= 0 AND unit_id IN ({placeholders})"
+            emptied = RollupNode.objects.filter(
+                campaign=campaign, step_key=step_key, unit_id__in=unit_ids, reports__lte=0
             )
-            params = [campaign.pk, step_key, *unit_ids]
-            cursor.execute(
-                f"DELETE FROM {qn(cell)} WHERE campaign_id = %s AND step_key = %s"  # noqa: S608 - quoted table names, placeholders only
-                f" AND unit_id IN ({emptied})",
-                [campaign.pk, step_key, *params],
-            )
-            cursor.execute(
-                f"DELETE FROM {qn(node)} WHERE campaign_id = %s AND step_key = %s"  # noqa: S608 - quoted table names, placeholders only
-                f" AND reports <= 0 AND unit_id IN ({placeholders})",
-                params,
-            )
+            RollupCell.objects.filter(
+                campaign=campaign, step_key=step_key, unit_id__in=emptied.values("unit_id")
+            ).delete()
+            emptied.delete()
 
 
-def _apply(campaign: Campaign, step_key: int, report: Report, own: Cells, adding: bool) -> None:
+def _apply(campaign: Campaign, report: Report, own: Cells, adding: bool) -> None:
+    """Add (or take away) ``report``'s figures in both families of totals —
+    its step's and the whole campaign's — at its unit and up to the first
+    ancestor with a counted report of its own, in a fixed number of queries."""
     unit = report.unit
-    others = (
-        Report.objects.filter(_members(campaign, step_key), unit=unit)
-        .exclude(pk=report.pk)
-        .exists()
+    step_keys = (report.step_id, WHOLE_CAMPAIGN)
+    counted = Report.objects.filter(campaign=campaign, in_rollup=True)
+    other_steps = set(
+        counted.filter(unit=unit).exclude(pk=report.pk).values_list("step_id", flat=True)
     )
-    if others:
-        reports_delta, delta = (1, own) if adding else (-1, _minus({}, own))
-    elif adding:
-        old_reports, old_cells = _stored(campaign, step_key, [unit.pk]).get(unit.pk, (0, {}))
-        _replace(campaign, step_key, unit.pk, 0, {})
-        reports_delta, delta = 1 - old_reports, _minus(own, old_cells)
-    else:
-        new_reports, new_cells = _children_sum(campaign, step_key, unit)
-        _replace(campaign, step_key, unit.pk, new_reports, new_cells)
-        reports_delta, delta = new_reports - 1, _minus(new_cells, own)
-    if not reports_delta and not any(any(v) for v in delta.values()):
+    others = {report.step_id: report.step_id in other_steps, WHOLE_CAMPAIGN: bool(other_steps)}
+    # The unit's own sums stop standing for its children (adding) or start to.
+    alone = [key for key in step_keys if not others[key]]
+    stored = {}
+    if adding and alone:
+        stored = _stored_by_key(campaign, alone, unit.pk)
+        RollupNode.objects.filter(campaign=campaign, step_key__in=alone, unit=unit).delete()
+        RollupCell.objects.filter(campaign=campaign, step_key__in=alone, unit=unit).delete()
+    changes = {}
+    for step_key in step_keys:
+        if others[step_key]:
+            changes[step_key] = (1, own) if adding else (-1, _minus({}, own))
+        elif adding:
+            old_reports, old_cells = stored.get(step_key, (0, {}))
+            changes[step_key] = (1 - old_reports, _minus(own, old_cells))
+        else:
+            new_reports, new_cells = _children_sum(campaign, step_key, unit)
+            _replace(campaign, step_key, unit.pk, new_reports, new_cells)
+            changes[step_key] = (new_reports - 1, _minus(new_cells, own))
+    changes = {
+        key: change
+        for key, change in changes.items()
+        if change[0] or any(any(v) for v in change[1].values())
+    }
+    if not changes:
         return
-    ancestors = list(OrgUnit.objects.filter(code__in=unit.ancestor_codes).order_by("-depth"))
-    superseding = set(
-        Report.objects.filter(_members(campaign, step_key), unit__in=ancestors).values_list(
-            "unit_id", flat=True
-        )
+    ancestors = list(
+        OrgUnit.objects.filter(code__in=unit.ancestor_codes)
+        .order_by("-depth")
+        .values_list("pk", flat=True)
     )
-    receiving = []
-    for ancestor in ancestors:
-        if ancestor.pk in superseding:
-            break
-        receiving.append(ancestor.pk)
-    _add_to(campaign, step_key, receiving, reports_delta, delta)
+    with_reports = set(counted.filter(unit__in=ancestors).values_list("unit_id", "step_id"))
+    upserts = []
+    for step_key, (reports_delta, delta) in changes.items():
+        superseding = {
+            unit_id
+            for unit_id, step_id in with_reports
+            if step_key == WHOLE_CAMPAIGN or step_id == step_key
+        }
+        receiving = []
+        for ancestor in ancestors:
+            if ancestor in superseding:
+                break
+            receiving.append(ancestor)
+        upserts.append((step_key, receiving, reports_delta, delta))
+    _add_to(campaign, upserts)
+
+
+def _stored_by_key(campaign: Campaign, step_keys: list[int], unit_id: int) -> dict[int, tuple]:
+    """One unit's stored totals in several families: step key → (reports, cells)."""
+    result: dict[int, tuple[int, Cells]] = {}
+    nodes = RollupNode.objects.filter(campaign=campaign, step_key__in=step_keys, unit_id=unit_id)
+    for step_key, reports in nodes.values_list("step_key", "reports"):
+        result[step_key] = (reports, {})
+    cells = RollupCell.objects.filter(campaign=campaign, step_key__in=step_keys, unit_id=unit_id)
+    for step_key, indicator_id, total, *counts in raw_rows(
+        cells.values("step_key", "indicator_id", "total", "valued", "units", "yes")
+    ):
+        result.setdefault(step_key, (0, {}))[1][indicator_id] = [_decimal(total), *counts]
+    return result
 
 
 def should_count(report: Report, campaign: Campaign) -> bool:
@@ -333,8 +398,7 @@ def refresh_report(report: Report) -> None:
         return
     report = Report.objects.select_related("unit").get(pk=report.pk)
     own = _figure_sums(FigureValue.objects.filter(report=report)).get((), {})
-    for step_key in (report.step_id, WHOLE_CAMPAIGN):
-        _apply(campaign, step_key, report, own, adding=counts)
+    _apply(campaign, report, own, adding=counts)
     Report.objects.filter(pk=report.pk).update(in_rollup=counts)
 
 
