@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import empty
 
+from lifelong_week.core.numbers import format_number
 from lifelong_week.reports.domain import ReportError, save_section, submit_report
 from tests.reports.conftest import fill_all_figures
 
@@ -107,7 +108,11 @@ def test_the_cached_board_follows_every_change_the_board_shows(
 
     submit_report(report, by=reporter, now=timezone.now())
     page = client.get(url).content.decode()
-    assert 'data-state="submitted"' in _row(page, "803")
+    row = _row(page, "803")
+    assert 'data-state="submitted"' in row and "Đã gửi" in row
+    assert f'<a href="{report.urls.edit}">UBND huyện Bến Lức</a>' in row
+    report.refresh_from_db()
+    assert f"{format_number(report.days_late)} ngày" in row  # sent after the 2021 deadline
     assert "1.250" in page[page.index('id="so-lieu-don-vi"') :]  # the figures by unit
 
     until = timezone.localtime() + dt.timedelta(days=3)
@@ -142,3 +147,24 @@ def test_the_refresh_answers_with_the_board_alone(client, coordinator, step):
     page = response.content.decode()
     assert page.lstrip().startswith('<div id="bang-theo-doi"')
     assert "<html" not in page and "Gia hạn nhập liệu cho một đơn vị" not in page
+
+
+def test_an_extension_is_offered_only_to_units_that_have_not_sent(
+    client, coordinator, step, report, reporter
+):
+    fill_all_figures(report, reporter)
+    submit_report(report, by=reporter, now=timezone.now())
+    client.force_login(coordinator)
+    page = client.get(reverse("reports:step", args=[step.pk])).content.decode()
+    offered = page[page.index('name="unit"') : page.index("</select>", page.index('name="unit"'))]
+    assert "Bến Lức" not in offered  # it has sent: its report is frozen anyway
+    assert "Mộc Hóa" in offered
+
+    until = (timezone.localtime() + dt.timedelta(days=3)).strftime("%Y-%m-%dT%H:%M")
+    response = client.post(
+        reverse("reports:extension", args=[step.pk]),
+        {"unit": report.unit.pk, "until": until},
+        follow=True,
+    )
+    assert "Hãy chọn một lựa chọn hợp lệ" in response.content.decode()
+    assert not step.extensions.exists()

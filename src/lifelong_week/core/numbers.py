@@ -57,22 +57,23 @@ def parse_number(raw: str, *, decimals: bool = False) -> Decimal | None:
     return -value if negative else value
 
 
+def _quantum(decimals: int) -> Decimal:
+    return Decimal(1).scaleb(-decimals) if decimals else Decimal(1)
+
+
+_QUANTA = {decimals: _quantum(decimals) for decimals in range(5)}
+
+
 def format_number(value: Decimal | int | float | None, *, decimals: int = 0) -> str:
     """1234567 → "1.234.567"; with ``decimals`` 1.5 → "1,5" (trailing zeros dropped)."""
     if value is None:
         return ""
-    number = Decimal(value)
+    number = value if isinstance(value, Decimal) else Decimal(value)
     sign = "-" if number < 0 else ""
-    number = abs(number)
-    quantum = Decimal(1).scaleb(-decimals) if decimals else Decimal(1)
-    number = number.quantize(quantum)
-    whole, _dot, fraction = f"{number:f}".partition(".")
-    groups = []
-    while len(whole) > 3:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    groups.insert(0, whole)
-    text = ".".join(groups)
+    number = abs(number).quantize(_QUANTA[decimals] if decimals in _QUANTA else _quantum(decimals))
+    # Grouped by Python's format (a dashboard formats thousands of cells).
+    whole, _dot, fraction = f"{number:,f}".partition(".")
+    text = whole.replace(",", ".")
     fraction = fraction.rstrip("0")
     if fraction:
         text += "," + fraction

@@ -12,11 +12,13 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 from html import escape
 
 from django.db.models import Count, Max, Q
 from django.utils import timezone
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from lifelong_week.campaigns.models import Extension, Indicator, ReportingStep
@@ -57,6 +59,30 @@ _STATE_ORDER = {
 }
 
 
+@dataclass(frozen=True)
+class Shown:
+    link: str  # to the report, once the receiving unit may open it
+    css: str
+    label: str
+    submitted: str
+    days: str  # "3 ngày" late, or empty
+    extension: str
+
+
+# The badge colour of each status (as the ``status_css`` template filter).
+STATUS_CSS = {
+    ReportStatus.DRAFT: "",
+    ReportStatus.AWAITING_HEAD: "warn",
+    ReportStatus.SUBMITTED: "info",
+    ReportStatus.RETURNED: "late",
+    ReportStatus.ACCEPTED: "ok",
+}
+
+
+def _when(moment: dt.datetime) -> str:
+    return timezone.localtime(moment).strftime("%H:%M %d/%m/%Y")
+
+
 @dataclass
 class Row:
     unit: OrgUnit
@@ -69,6 +95,24 @@ class Row:
     @property
     def cells_html(self) -> str:
         return number_cells(self.cells)
+
+    @cached_property
+    def shown(self) -> Shown:
+        """The row's table cells as text, formatted once in Python: a
+        province's board is hundreds of rows, re-rendered after every change."""
+        report = self.report
+        linked = report is not None and (self.sent or report.status == ReportStatus.RETURNED)
+        days = self.days_late
+        return Shown(
+            link=report.urls.edit if linked else "",
+            css=STATUS_CSS.get(self.status, ""),
+            label=str(self.status_label),
+            submitted=_when(report.submitted_at) if report and report.submitted_at else "—",
+            days=ngettext("%(days)s ngày", "%(days)s ngày", days) % {"days": format_number(days)}
+            if days
+            else "",
+            extension=gettext("đến %s") % _when(self.extension.until) if self.extension else "—",
+        )
 
     @property
     def sent(self) -> bool:
@@ -86,7 +130,8 @@ class Row:
 
     @property
     def status_label(self) -> str:
-        return self.report.get_status_display() if self.report else _("Chưa bắt đầu")
+        # The enum's label: ``get_status_display`` rebuilds the choices each call.
+        return ReportStatus(self.report.status).label if self.report else _("Chưa bắt đầu")
 
     @property
     def late(self) -> bool:

@@ -22,6 +22,7 @@ from lifelong_week.campaigns.queries import Countdown, campaigns_visible_to
 from lifelong_week.orgs.models import OrgUnit
 from lifelong_week.reports import domain
 from lifelong_week.reports.board import FILTERS, SORTS, board_choice, board_state, build_board
+from lifelong_week.reports.enums import SENT_STATUSES
 from lifelong_week.reports.models import Report
 from lifelong_week.reports.rollup import rollup
 
@@ -35,7 +36,16 @@ class ExtensionForm(forms.Form):
 
     def __init__(self, *args, step: ReportingStep, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = step.senders.all()
+        # Entry reopens for a unit that has not sent (a report sent back
+        # counts as not sent): a sent report is frozen whatever the lock.
+        # The ids, not a subquery: under the iterator's cursor PostgreSQL walks
+        # the whole tree in path order to apply a NOT IN (measured: 70 ms).
+        sent = list(
+            Report.objects.filter(step=step, status__in=SENT_STATUSES).values_list(
+                "unit_id", flat=True
+            )
+        )
+        self.fields["unit"].queryset = step.senders.exclude(pk__in=sent).order_by("path")
 
     def clean_until(self):
         until = self.cleaned_data["until"]

@@ -2,17 +2,9 @@ from django import template
 
 from lifelong_week.core.numbers import format_number
 from lifelong_week.reports import richtext as richtext_module
-from lifelong_week.reports.enums import ReportStatus
+from lifelong_week.reports.board import STATUS_CSS
 
 register = template.Library()
-
-_STATUS_CSS = {
-    ReportStatus.DRAFT: "",
-    ReportStatus.AWAITING_HEAD: "warn",
-    ReportStatus.SUBMITTED: "info",
-    ReportStatus.RETURNED: "late",
-    ReportStatus.ACCEPTED: "ok",
-}
 
 
 @register.filter
@@ -26,7 +18,7 @@ def get(mapping, key):
 
 @register.filter
 def status_css(status: str) -> str:
-    return _STATUS_CSS.get(status, "")
+    return STATUS_CSS.get(status, "")
 
 
 @register.filter
