@@ -22,6 +22,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from lifelong_week.campaigns.models import Extension, Indicator, ReportingStep
+from lifelong_week.core.dates import moment_text, timestamp_or_none
 from lifelong_week.core.numbers import format_number
 from lifelong_week.core.rows import decimal_or_none, raw_rows
 from lifelong_week.orgs.models import OrgUnit
@@ -79,10 +80,6 @@ STATUS_CSS = {
 }
 
 
-def _when(moment: dt.datetime) -> str:
-    return timezone.localtime(moment).strftime("%H:%M %d/%m/%Y")
-
-
 @dataclass
 class Row:
     unit: OrgUnit
@@ -107,11 +104,13 @@ class Row:
             link=report.urls.edit if linked else "",
             css=STATUS_CSS.get(self.status, ""),
             label=str(self.status_label),
-            submitted=_when(report.submitted_at) if report and report.submitted_at else "—",
+            submitted=moment_text(report.submitted_at) if report and report.submitted_at else "—",
             days=ngettext("%(days)s ngày", "%(days)s ngày", days) % {"days": format_number(days)}
             if days
             else "",
-            extension=gettext("đến %s") % _when(self.extension.until) if self.extension else "—",
+            extension=gettext("đến %s") % moment_text(self.extension.until)
+            if self.extension
+            else "—",
         )
 
     @property
@@ -271,19 +270,15 @@ def board_state(step: ReportingStep, now: dt.datetime | None = None) -> tuple[tu
         step.pk,
         step.deadline.timestamp(),
         reports["step_n"],
-        _timestamp(reports["step_last"]),
+        timestamp_or_none(reports["step_last"]),
         extensions["n"],
-        _timestamp(extensions["last"]),
+        timestamp_or_none(extensions["last"]),
         step.senders.count(),
         now >= step.deadline,
         timezone.localtime(now).date().isoformat(),
     )
-    totals = (step.pk, step.campaign.count_policy, reports["n"], _timestamp(reports["last"]))
+    totals = (step.pk, step.campaign.count_policy, reports["n"], timestamp_or_none(reports["last"]))
     return board, totals
-
-
-def _timestamp(moment: dt.datetime | None) -> float | None:
-    return moment.timestamp() if moment else None
 
 
 def build_board(

@@ -74,13 +74,9 @@ def draft_consolidated(report: Report, *, by: User, now: dt.datetime | None = No
             now=now,
         )
         filled += 1
-    figures = {row.indicator_id: row for row in report.figures.all()}
     totals = rollup(report.campaign, report.unit, step=step)
-    values = {}
+    values = {}  # fill_empty_figures leaves a figure already given alone
     for total in totals.totals:
-        current = figures.get(total.indicator.pk)
-        if current is not None and (current.value is not None or current.text):
-            continue
         if total.sums and total.total is not None:
             decimals = 2 if total.indicator.value_type == ValueType.DECIMAL else 0
             values[total.indicator] = format_number(total.total, decimals=decimals)

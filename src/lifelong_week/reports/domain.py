@@ -25,6 +25,7 @@ from lifelong_week.accounts.enums import Role
 from lifelong_week.accounts.models import User
 from lifelong_week.campaigns.enums import EventRule, ValueType
 from lifelong_week.campaigns.models import Extension, FormSection, Indicator, ReportingStep
+from lifelong_week.core.dates import moment_text
 from lifelong_week.core.numbers import NumberFormatError, format_number, parse_number
 from lifelong_week.core.text import nfc
 from lifelong_week.orgs.models import OrgUnit
@@ -108,7 +109,7 @@ def _ensure_open(report: Report, now: dt.datetime) -> None:
                 "gia hạn để tiếp tục."
             )
             % {
-                "lock": timezone.localtime(lock).strftime("%H:%M %d/%m/%Y"),
+                "lock": moment_text(lock),
                 "receiver": report.step.receiver.display_name,
             }
         )

@@ -19,6 +19,7 @@ from lifelong_week.accounts.enums import Role
 from lifelong_week.campaigns.forms import DateTimeInput
 from lifelong_week.campaigns.models import ReportingStep
 from lifelong_week.campaigns.queries import Countdown, campaigns_visible_to
+from lifelong_week.core.dates import moment_text
 from lifelong_week.orgs.models import OrgUnit
 from lifelong_week.reports import domain
 from lifelong_week.reports.board import FILTERS, SORTS, board_choice, board_state, build_board
@@ -139,7 +140,7 @@ def grant_extension(request, step_id: int):
             _("Đã gia hạn cho %(unit)s đến %(until)s.")
             % {
                 "unit": form.cleaned_data["unit"].display_name,
-                "until": timezone.localtime(form.cleaned_data["until"]).strftime("%H:%M %d/%m/%Y"),
+                "until": moment_text(form.cleaned_data["until"]),
             },
         )
     else:

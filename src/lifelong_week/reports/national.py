@@ -25,6 +25,7 @@ from django.utils.translation import get_language
 from lifelong_week.accounts.access import can_follow_campaign, get_or_404
 from lifelong_week.campaigns.models import Campaign, Indicator, ReportingStep
 from lifelong_week.campaigns.queries import campaigns_visible_to
+from lifelong_week.core.dates import timestamp_or_none
 from lifelong_week.orgs.enums import AdminLevel
 from lifelong_week.orgs.models import OrgUnit
 from lifelong_week.reports.board import format_cell, number_cells, sent_figures
@@ -166,7 +167,7 @@ def national_state(campaign: Campaign) -> tuple:
         campaign.pk,
         campaign.count_policy,
         reports["n"],
-        reports["last"] and reports["last"].timestamp(),
+        timestamp_or_none(reports["last"]),
     )
 
 

@@ -146,16 +146,22 @@ def _lock(campaign: Campaign) -> None:
 
 
 def _stored(campaign: Campaign, step_key: int, unit_ids: Iterable[int]) -> dict[int, tuple]:
-    unit_ids = list(unit_ids)
+    """Units' stored totals in one family: unit → (reports, cells)."""
+    return _stored_by(campaign, "unit_id", step_key=step_key, unit_id__in=list(unit_ids))
+
+
+def _stored_by(campaign: Campaign, key: str, **lookup) -> dict[int, tuple]:
+    """Stored totals matching ``lookup``, grouped by ``key`` (``unit_id`` or
+    ``step_key``): key → (reports, cells)."""
     result: dict[int, tuple[int, Cells]] = {}
-    nodes = RollupNode.objects.filter(campaign=campaign, step_key=step_key, unit_id__in=unit_ids)
-    for unit_id, reports in nodes.values_list("unit_id", "reports"):
-        result[unit_id] = (reports, {})
-    cells = RollupCell.objects.filter(campaign=campaign, step_key=step_key, unit_id__in=unit_ids)
-    for unit_id, indicator_id, total, *counts in raw_rows(
-        cells.values("unit_id", "indicator_id", "total", "valued", "units", "yes")
+    nodes = RollupNode.objects.filter(campaign=campaign, **lookup)
+    for group, reports in nodes.values_list(key, "reports"):
+        result[group] = (reports, {})
+    cells = RollupCell.objects.filter(campaign=campaign, **lookup)
+    for group, indicator_id, total, *counts in raw_rows(
+        cells.values(key, "indicator_id", "total", "valued", "units", "yes")
     ):
-        result.setdefault(unit_id, (0, {}))[1][indicator_id] = [_decimal(total), *counts]
+        result.setdefault(group, (0, {}))[1][indicator_id] = [_decimal(total), *counts]
     return result
 
 
@@ -321,7 +327,7 @@ def _apply(campaign: Campaign, report: Report, own: Cells, adding: bool) -> None
     alone = [key for key in step_keys if not others[key]]
     stored = {}
     if adding and alone:
-        stored = _stored_by_key(campaign, alone, unit.pk)
+        stored = _stored_by(campaign, "step_key", step_key__in=alone, unit_id=unit.pk)
         RollupNode.objects.filter(campaign=campaign, step_key__in=alone, unit=unit).delete()
         RollupCell.objects.filter(campaign=campaign, step_key__in=alone, unit=unit).delete()
     changes = {}
@@ -362,20 +368,6 @@ def _apply(campaign: Campaign, report: Report, own: Cells, adding: bool) -> None
             receiving.append(ancestor)
         upserts.append((step_key, receiving, reports_delta, delta))
     _add_to(campaign, upserts)
-
-
-def _stored_by_key(campaign: Campaign, step_keys: list[int], unit_id: int) -> dict[int, tuple]:
-    """One unit's stored totals in several families: step key → (reports, cells)."""
-    result: dict[int, tuple[int, Cells]] = {}
-    nodes = RollupNode.objects.filter(campaign=campaign, step_key__in=step_keys, unit_id=unit_id)
-    for step_key, reports in nodes.values_list("step_key", "reports"):
-        result[step_key] = (reports, {})
-    cells = RollupCell.objects.filter(campaign=campaign, step_key__in=step_keys, unit_id=unit_id)
-    for step_key, indicator_id, total, *counts in raw_rows(
-        cells.values("step_key", "indicator_id", "total", "valued", "units", "yes")
-    ):
-        result.setdefault(step_key, (0, {}))[1][indicator_id] = [_decimal(total), *counts]
-    return result
 
 
 def should_count(report: Report, campaign: Campaign) -> bool:
