@@ -166,6 +166,13 @@ class OrgUnit(models.Model):
             self.valid_to is None or self.valid_to >= day
         )
 
+    def existed_during(self, start: dt.date, end: dt.date) -> bool:
+        """Whether the unit existed at some point between ``start`` and ``end``
+        (one unit's answer to ``OrgUnit.objects.overlapping``)."""
+        return (self.valid_from is None or self.valid_from <= end) and (
+            self.valid_to is None or self.valid_to >= start
+        )
+
     def is_within(self, other: OrgUnit) -> bool:
         """True when this unit is ``other`` or lies below it."""
         return self.path.startswith(other.path)

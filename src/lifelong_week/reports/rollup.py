@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import connection, transaction
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
 
 from lifelong_week.campaigns.enums import CountPolicy, ValueType
 from lifelong_week.campaigns.models import Campaign, Indicator, ReportingStep
@@ -119,9 +119,12 @@ def _decimal(value) -> Decimal:
 # --- which reports count ---------------------------------------------------------
 
 
-def campaign_window(campaign: Campaign):
-    """The days during which a unit must have existed for its report to count."""
-    last_deadline = max((s.deadline for s in campaign.steps.all()), default=None)
+def campaign_window(campaign: Campaign, last_deadline=None):
+    """The days during which a unit must have existed for its report to count:
+    from the week's start to the last step's deadline (``last_deadline`` when
+    the caller has already read it)."""
+    if last_deadline is None:
+        last_deadline = max((s.deadline for s in campaign.steps.all()), default=None)
     end = last_deadline.date() if last_deadline else campaign.week_end
     return campaign.week_start, end
 
@@ -133,12 +136,12 @@ def _members(campaign: Campaign, step_key: int) -> Q:
     return condition
 
 
-def _lock(campaign: Campaign) -> None:
+def _lock(campaign_id: int) -> None:
     """Serialise roll-up upkeep per campaign (SQLite already serialises writers)."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT pg_advisory_xact_lock(%s, %s)", [_LOCK_NAMESPACE, campaign.pk % 2**31]
+                "SELECT pg_advisory_xact_lock(%s, %s)", [_LOCK_NAMESPACE, campaign_id % 2**31]
             )
 
 
@@ -239,9 +242,7 @@ def _upsert(table: str, keys: list[str], adding: list[str], rows: list[tuple]) -
         return
     qn = connection.ops.quote_name
     columns = [*keys, *adding]
-    conflict = f" ON CONFLICT ({', '.join(keys)}) DO UPDATE SET " + ", ".join(
-        f"{c} = {qn(table)}.{c} + excluded.{c}" for c in adding
-    )
+    conflict = _adding_on_conflict(table, keys, adding)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             types = [_ARRAY_TYPES[c] for c in columns]
@@ -260,6 +261,46 @@ def _upsert(table: str, keys: list[str], adding: list[str], rows: list[tuple]) -
             )
 
 
+def _adding_on_conflict(table: str, keys: list[str], adding: list[str]) -> str:
+    qn = connection.ops.quote_name
+    return f" ON CONFLICT ({', '.join(keys)}) DO UPDATE SET " + ", ".join(
+        f"{c} = {qn(table)}.{c} + excluded.{c}" for c in adding
+    )
+
+
+_CELL_KEYS = ["campaign_id", "step_key", "unit_id", "indicator_id"]
+_CELL_SUMS = ["total", "valued", "units", "yes"]
+# A cell's four sums over figure rows ``f``, as ``_figure_sums`` counts them.
+_FIGURE_SUMS = [
+    "COALESCE(SUM(f.value), 0)",
+    "COUNT(f.value)",
+    "SUM(CASE WHEN f.value IS NOT NULL OR f.text <> '' THEN 1 ELSE 0 END)",
+    "SUM(CASE WHEN f.value > 0 THEN 1 ELSE 0 END)",
+]
+
+
+def _add_figures(campaign: Campaign, report_id: int, targets: list[tuple[int, int, int]]) -> None:
+    """Add a report's figures, times a sign, to the cells of each target —
+    (step key, unit, sign) — summed by the database straight from the
+    figures: one statement, nothing carried through Python."""
+    if not targets:
+        return
+    qn = connection.ops.quote_name
+    table = RollupCell._meta.db_table
+    keys = ", ".join(["(%s, %s, %s)"] * len(targets))
+    sums = ", ".join(f"k.sign * {expression}" for expression in _FIGURE_SUMS)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"WITH k (step_key, unit_id, sign) AS (VALUES {keys})"  # noqa: S608 - quoted table names, placeholders only
+            f" INSERT INTO {qn(table)} ({', '.join(_CELL_KEYS + _CELL_SUMS)})"
+            f" SELECT %s, k.step_key, k.unit_id, f.indicator_id, {sums}"
+            f" FROM {qn(FigureValue._meta.db_table)} f CROSS JOIN k WHERE f.report_id = %s"
+            " GROUP BY k.step_key, k.unit_id, k.sign, f.indicator_id"
+            + _adding_on_conflict(table, _CELL_KEYS, _CELL_SUMS),
+            [v for target in targets for v in target] + [campaign.pk, report_id],
+        )
+
+
 _ARRAY_TYPES = {
     "campaign_id": "bigint",
     "step_key": "integer",
@@ -273,35 +314,49 @@ _ARRAY_TYPES = {
 }
 
 
-def _add_to(campaign: Campaign, changes: list[tuple[int, list[int], int, Cells]]) -> None:
-    """Add each change — (step key, units, reports, cells) — to the stored
-    totals of its units (upkeep is serialised per campaign): one upsert for
-    the nodes and one for the cells, whatever the number of step keys,
-    ancestors and indicators, and nothing read back. Nodes left standing for
-    no report are removed, as a rebuild would not store them."""
-    changes = [change for change in changes if change[1]]
+@dataclass
+class Change:
+    """What one family of totals (``step_key``) takes at each of ``units``:
+    ``reports`` more counted reports, ``sign`` times the report's own
+    figures, plus ``cells``."""
+
+    step_key: int
+    units: list[int]
+    reports: int
+    sign: int
+    cells: Cells
+
+
+def _add_to(campaign: Campaign, report: Report, changes: list[Change]) -> None:
+    """Add each change to the stored totals of its units (upkeep is
+    serialised per campaign): one upsert for the nodes, one for the report's
+    figures and, when the unit's own stored totals move too, one for those —
+    whatever the number of step keys, ancestors and indicators, and nothing
+    read back. Nodes left standing for no report are removed, as a rebuild
+    would not store them."""
+    changes = [change for change in changes if change.units]
     _upsert(
         RollupNode._meta.db_table,
         ["campaign_id", "step_key", "unit_id"],
         ["reports"],
-        [
-            (campaign.pk, step_key, unit_id, reports)
-            for step_key, unit_ids, reports, _delta in changes
-            for unit_id in unit_ids
-        ],
+        [(campaign.pk, c.step_key, unit_id, c.reports) for c in changes for unit_id in c.units],
+    )
+    _add_figures(
+        campaign, report.pk, [(c.step_key, unit_id, c.sign) for c in changes for unit_id in c.units]
     )
     _upsert(
         RollupCell._meta.db_table,
-        ["campaign_id", "step_key", "unit_id", "indicator_id"],
-        ["total", "valued", "units", "yes"],
+        _CELL_KEYS,
+        _CELL_SUMS,
         [
-            (campaign.pk, step_key, unit_id, indicator_id, *vector)
-            for step_key, unit_ids, _reports, delta in changes
-            for unit_id in unit_ids
-            for indicator_id, vector in delta.items()
+            (campaign.pk, c.step_key, unit_id, indicator_id, *vector)
+            for c in changes
+            for unit_id in c.units
+            for indicator_id, vector in c.cells.items()
         ],
     )
-    for step_key, unit_ids, reports, _delta in changes:
+    for c in changes:
+        step_key, unit_ids, reports = c.step_key, c.units, c.reports
         if reports <= 0:
             emptied = RollupNode.objects.filter(
                 campaign=campaign, step_key=step_key, unit_id__in=unit_ids, reports__lte=0
@@ -312,92 +367,130 @@ def _add_to(campaign: Campaign, changes: list[tuple[int, list[int], int, Cells]]
             emptied.delete()
 
 
-def _apply(campaign: Campaign, report: Report, own: Cells, adding: bool) -> None:
+def _apply(campaign: Campaign, report: Report, adding: bool) -> None:
     """Add (or take away) ``report``'s figures in both families of totals —
     its step's and the whole campaign's — at its unit and up to the first
     ancestor with a counted report of its own, in a fixed number of queries."""
     unit = report.unit
     step_keys = (report.step_id, WHOLE_CAMPAIGN)
-    counted = Report.objects.filter(campaign=campaign, in_rollup=True)
-    other_steps = set(
-        counted.filter(unit=unit).exclude(pk=report.pk).values_list("step_id", flat=True)
-    )
+    ancestors, counted_steps = _line_of(campaign, report)
+    other_steps = counted_steps.get(unit.pk, set())
     others = {report.step_id: report.step_id in other_steps, WHOLE_CAMPAIGN: bool(other_steps)}
     # The unit's own sums stop standing for its children (adding) or start to.
     alone = [key for key in step_keys if not others[key]]
-    stored = {}
-    if adding and alone:
-        stored = _stored_by(campaign, "step_key", step_key__in=alone, unit_id=unit.pk)
-        RollupNode.objects.filter(campaign=campaign, step_key__in=alone, unit=unit).delete()
-        RollupCell.objects.filter(campaign=campaign, step_key__in=alone, unit=unit).delete()
-    changes = {}
+    stored = _take_stored(campaign, unit.pk, alone) if adding and alone else {}
+    # Each family takes the report's figures, plus or minus, and where the
+    # unit stands alone, less what it stored for its children (adding) or
+    # plus its children's sums stored again (taking away).
+    deltas = {}
     for step_key in step_keys:
         if others[step_key]:
-            changes[step_key] = (1, own) if adding else (-1, _minus({}, own))
+            deltas[step_key] = (1, 1, {}) if adding else (-1, -1, {})
         elif adding:
             old_reports, old_cells = stored.get(step_key, (0, {}))
-            changes[step_key] = (1 - old_reports, _minus(own, old_cells))
+            deltas[step_key] = (1 - old_reports, 1, _minus({}, old_cells))
         else:
             new_reports, new_cells = _children_sum(campaign, step_key, unit)
             _replace(campaign, step_key, unit.pk, new_reports, new_cells)
-            changes[step_key] = (new_reports - 1, _minus(new_cells, own))
-    changes = {
-        key: change
-        for key, change in changes.items()
-        if change[0] or any(any(v) for v in change[1].values())
-    }
-    if not changes:
-        return
-    ancestors = list(
-        OrgUnit.objects.filter(code__in=unit.ancestor_codes)
-        .order_by("-depth")
-        .values_list("pk", flat=True)
-    )
-    with_reports = set(counted.filter(unit__in=ancestors).values_list("unit_id", "step_id"))
-    upserts = []
-    for step_key, (reports_delta, delta) in changes.items():
-        superseding = {
-            unit_id
-            for unit_id, step_id in with_reports
-            if step_key == WHOLE_CAMPAIGN or step_id == step_key
-        }
+            deltas[step_key] = (new_reports - 1, -1, new_cells)
+    changes = []
+    for step_key, (reports, sign, cells) in deltas.items():
         receiving = []
-        for ancestor in ancestors:
-            if ancestor in superseding:
+        for ancestor in ancestors:  # nearest first, up to one with its own counted report
+            steps = counted_steps.get(ancestor, ())
+            if steps and (step_key == WHOLE_CAMPAIGN or step_key in steps):
                 break
             receiving.append(ancestor)
-        upserts.append((step_key, receiving, reports_delta, delta))
-    _add_to(campaign, upserts)
+        changes.append(Change(step_key, receiving, reports, sign, cells))
+    _add_to(campaign, report, changes)
 
 
-def should_count(report: Report, campaign: Campaign) -> bool:
-    if report.status not in counted_statuses(campaign):
-        return False
-    start, end = campaign_window(campaign)
-    return OrgUnit.objects.overlapping(start, end).filter(pk=report.unit_id).exists()
+def _line_of(campaign: Campaign, report: Report) -> tuple[list[int], dict[int, set[int]]]:
+    """One query for ``report``'s unit and its ancestors: the ancestors' ids,
+    nearest first, and the steps of the counted reports (other than this one)
+    each of them has."""
+    unit = report.unit
+    codes = unit.ancestor_codes
+    qn = connection.ops.quote_name
+    sql = (
+        f"SELECT u.id, u.depth, r.step_id FROM {qn(OrgUnit._meta.db_table)} u"  # noqa: S608 - quoted table names, placeholders only
+        f" LEFT JOIN {qn(Report._meta.db_table)} r ON r.unit_id = u.id"
+        " AND r.campaign_id = %s AND r.in_rollup AND r.id <> %s"
+        f" WHERE u.id = %s OR u.code IN ({', '.join(['%s'] * len(codes)) or 'NULL'})"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [campaign.pk, report.pk, unit.pk, *codes])
+        rows = cursor.fetchall()
+    depth = {}
+    steps: dict[int, set[int]] = defaultdict(set)
+    for unit_id, unit_depth, step_id in rows:
+        depth[unit_id] = unit_depth
+        if step_id is not None:
+            steps[unit_id].add(step_id)
+    ancestors = sorted((i for i in depth if i != unit.pk), key=depth.__getitem__, reverse=True)
+    return ancestors, steps
 
 
-@transaction.atomic
+def _take_stored(campaign: Campaign, unit_id: int, step_keys: list[int]) -> dict[int, tuple]:
+    """Remove a unit's stored totals in ``step_keys`` and return them, as
+    ``_stored_by`` would have read them: step key → (reports, cells)."""
+    qn = connection.ops.quote_name
+    keys = ", ".join(["%s"] * len(step_keys))
+    where = f" WHERE campaign_id = %s AND unit_id = %s AND step_key IN ({keys})"
+    params = [campaign.pk, unit_id, *step_keys]
+    result: dict[int, tuple[int, Cells]] = {}
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"DELETE FROM {qn(RollupNode._meta.db_table)}{where} RETURNING step_key, reports",  # noqa: S608 - quoted table names, placeholders only
+            params,
+        )
+        for step_key, reports in cursor.fetchall():
+            result[step_key] = (reports, {})
+        cursor.execute(
+            f"DELETE FROM {qn(RollupCell._meta.db_table)}{where}"  # noqa: S608 - quoted table names, placeholders only
+            " RETURNING step_key, indicator_id, total, valued, units, yes",
+            params,
+        )
+        for step_key, indicator_id, total, *counts in cursor.fetchall():
+            result.setdefault(step_key, (0, {}))[1][indicator_id] = [_decimal(total), *counts]
+    return result
+
+
 def refresh_report(report: Report) -> None:
-    """Bring the stored totals in line with ``report``'s current status."""
-    campaign = Campaign.objects.get(pk=report.campaign_id)
-    _lock(campaign)
-    stored = Report.objects.filter(pk=report.pk).values_list("in_rollup", flat=True).first()
-    if stored is None:
-        return
-    counts = should_count(report, campaign)
-    if counts == stored:
-        return
-    report = Report.objects.select_related("unit").get(pk=report.pk)
-    own = _figure_sums(FigureValue.objects.filter(report=report)).get((), {})
-    _apply(campaign, report, own, adding=counts)
-    Report.objects.filter(pk=report.pk).update(in_rollup=counts)
+    """Bring the stored totals in line with ``report``'s current status.
+
+    Runs in the transaction of the change (without a savepoint of its own):
+    the lock, one read of the report with its unit, campaign and last
+    deadline, its figures' sums, then a handful of statements up the tree.
+    """
+    with transaction.atomic(savepoint=False):
+        _lock(report.campaign_id)
+        last_deadline = (
+            ReportingStep.objects.filter(campaign_id=OuterRef("campaign_id"))
+            .order_by("-deadline")
+            .values("deadline")[:1]
+        )
+        report = (
+            Report.objects.select_related("unit", "campaign")
+            .annotate(last_deadline=Subquery(last_deadline))
+            .filter(pk=report.pk)
+            .first()
+        )
+        if report is None:
+            return
+        campaign = report.campaign
+        window = campaign_window(campaign, report.last_deadline)
+        counts = report.status in counted_statuses(campaign) and report.unit.existed_during(*window)
+        if counts == report.in_rollup:
+            return
+        _apply(campaign, report, adding=counts)
+        Report.objects.filter(pk=report.pk).update(in_rollup=counts)
 
 
 @transaction.atomic
 def rebuild(campaign: Campaign) -> None:
     """Recompute the campaign's stored totals from its reports, from scratch."""
-    _lock(campaign)
+    _lock(campaign.pk)
     campaign = Campaign.objects.get(pk=campaign.pk)
     start, end = campaign_window(campaign)
     reports = Report.objects.filter(campaign=campaign)
@@ -459,10 +552,7 @@ def _sum_routes(campaign: Campaign, routes: list[tuple[int, int, int]]) -> None:
         sums = (
             f"INSERT INTO {cell}"  # noqa: S608 - quoted table names, placeholders only
             " (campaign_id, step_key, unit_id, indicator_id, total, valued, units, yes)"
-            " SELECT %s, m.step_key, m.target, f.indicator_id, COALESCE(SUM(f.value), 0),"
-            " COUNT(f.value),"
-            " SUM(CASE WHEN f.value IS NOT NULL OR f.text <> '' THEN 1 ELSE 0 END),"
-            " SUM(CASE WHEN f.value > 0 THEN 1 ELSE 0 END)"
+            f" SELECT %s, m.step_key, m.target, f.indicator_id, {', '.join(_FIGURE_SUMS)}"
             f" FROM lw_rollup_route m JOIN {report} r ON r.unit_id = m.source"
             f" JOIN {figure} f ON f.report_id = r.id"
             " WHERE r.campaign_id = %s AND r.in_rollup = %s AND m.step_key {step}"
