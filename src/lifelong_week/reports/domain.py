@@ -91,6 +91,13 @@ def open_report(
     return report
 
 
+def _locked(report: Report, *related: str) -> Report:
+    """``report`` read again and locked for the rest of the transaction — its
+    own row only: locking the step or campaign joined to it would make every
+    unit of the step wait for each other's autosaves and submissions."""
+    return Report.objects.select_for_update(of=("self",)).select_related(*related).get(pk=report.pk)
+
+
 def lock_of(report: Report) -> dt.datetime | None:
     """When entry closes for this unit: its extension, else the step's lock."""
     return report.step.lock_for(report.unit)
@@ -138,7 +145,7 @@ def save_section(
     records the change (old and new text). On a conflict nothing is written.
     """
     now = now or timezone.now()
-    report = Report.objects.select_for_update().select_related("step", "unit").get(pk=report.pk)
+    report = _locked(report, "step", "unit")
     _ensure_open(report, now)
     clean = richtext.clean(text)
     row, _created = SectionText.objects.select_for_update().get_or_create(
@@ -235,7 +242,7 @@ def save_figure(
     version, records the change with old and new value as displayed.
     """
     now = now or timezone.now()
-    report = Report.objects.select_for_update().select_related("step", "unit").get(pk=report.pk)
+    report = _locked(report, "step", "unit")
     _ensure_open(report, now)
     value, text = parse_figure(indicator, raw)
     row, _created = FigureValue.objects.select_for_update().get_or_create(
@@ -288,7 +295,7 @@ def fill_empty_figures(
     Returns how many were filled.
     """
     now = now or timezone.now()
-    report = Report.objects.select_for_update().select_related("step", "unit").get(pk=report.pk)
+    report = _locked(report, "step", "unit")
     _ensure_open(report, now)
     parsed = {indicator: parse_figure(indicator, raw) for indicator, raw in values.items()}
     existing = {
@@ -433,7 +440,7 @@ def submit_report(report: Report, *, by: User, now: dt.datetime | None = None) -
     (or the unit's head) in the application.
     """
     now = now or timezone.now()
-    report = Report.objects.select_for_update().select_related("step", "campaign").get(pk=report.pk)
+    report = _locked(report, "step__receiver", "campaign__report_form", "unit")
     _ensure_open(report, now)
     problems = submission_problems(report)
     if problems.blocking:
@@ -465,7 +472,6 @@ def _send_up(report: Report, *, by: User, now: dt.datetime) -> Report:
     late = now - report.step.deadline
     report.late_by = late if now >= report.step.deadline else None
     report.review_comment = ""
-    report.save()
     comment = ""
     if report.late_by is not None:
         comment = _("Trễ hạn %d ngày.") % report.days_late
@@ -484,6 +490,9 @@ def _send_up(report: Report, *, by: User, now: dt.datetime) -> Report:
         message=_("%(unit)s đã gửi báo cáo: %(title)s.")
         % {"unit": report.unit.display_name, "title": report.campaign.title},
     )
+    # Saved last: the roll-up upkeep it sets off (signals.py) locks totals
+    # every unit of the campaign adds to, so it holds them only until commit.
+    report.save()
     return report
 
 
@@ -491,7 +500,7 @@ def _send_up(report: Report, *, by: User, now: dt.datetime) -> Report:
 def approve_report(report: Report, *, by: User, now: dt.datetime | None = None) -> Report:
     """The unit's head approves: the report goes up as if submitted now."""
     now = now or timezone.now()
-    report = Report.objects.select_for_update().select_related("step", "campaign").get(pk=report.pk)
+    report = _locked(report, "step__receiver", "campaign__report_form", "unit")
     if report.status != ReportStatus.AWAITING_HEAD:
         raise ReportError(_("Báo cáo không ở trạng thái chờ duyệt."))
     if not has_role(by, report.unit, Role.HEAD):
@@ -514,7 +523,7 @@ def return_report(
     comment = nfc(comment)
     if not comment:
         raise ReportError(_("Vui lòng ghi ý kiến để đơn vị biết cần sửa gì."))
-    report = Report.objects.select_for_update().select_related("step", "campaign").get(pk=report.pk)
+    report = _locked(report, "step__receiver", "campaign__report_form", "unit")
     if report.status not in (ReportStatus.SUBMITTED, ReportStatus.AWAITING_HEAD):
         raise ReportError(_("Chỉ trả lại được báo cáo đã gửi hoặc đang chờ duyệt."))
     old = report.status
@@ -548,7 +557,7 @@ def return_report(
 def accept_report(report: Report, *, by: User, now: dt.datetime | None = None) -> Report:
     """The receiving unit accepts the report. Side effects: records it, tells the unit."""
     now = now or timezone.now()
-    report = Report.objects.select_for_update().select_related("step", "campaign").get(pk=report.pk)
+    report = _locked(report, "step__receiver", "campaign__report_form", "unit")
     if report.status != ReportStatus.SUBMITTED:
         raise ReportError(_("Chỉ tiếp nhận được báo cáo đã gửi."))
     old = report.status
@@ -596,7 +605,7 @@ def add_photo(
     Raises ``PhotoError`` (from ``reports.photos``) or ``ReportError``.
     """
     now = now or timezone.now()
-    report = Report.objects.select_for_update().get(pk=report.pk)
+    report = _locked(report)
     _ensure_open(report, now)
     if report.photos.count() >= settings.REPORT_MAX_PHOTOS:
         raise ReportError(_("Mỗi báo cáo đính kèm tối đa %d ảnh.") % settings.REPORT_MAX_PHOTOS)
