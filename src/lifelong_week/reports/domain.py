@@ -94,8 +94,26 @@ def open_report(
 def _locked(report: Report, *related: str) -> Report:
     """``report`` read again and locked for the rest of the transaction — its
     own row only: locking the step or campaign joined to it would make every
-    unit of the step wait for each other's autosaves and submissions."""
-    return Report.objects.select_for_update(of=("self",)).select_related(*related).get(pk=report.pk)
+    unit of the step wait for each other's autosaves and submissions. The
+    step, campaign and unit the caller has already read (the view's scoped
+    query, moments ago) are kept; only the others are joined."""
+    kept = {
+        name: field.get_cached_value(report)
+        for name in _RELATED
+        if (field := Report._meta.get_field(name)).is_cached(report)
+    }
+    joined = [path for path in related if path.split("__")[0] not in kept]
+    query = Report.objects.select_for_update(of=("self",))
+    if joined:  # select_related() with no names would join every relation
+        query = query.select_related(*joined)
+    locked = query.get(pk=report.pk)
+    for name, value in kept.items():
+        if getattr(locked, f"{name}_id") == value.pk:
+            Report._meta.get_field(name).set_cached_value(locked, value)
+    return locked
+
+
+_RELATED = ("step", "campaign", "unit")
 
 
 def lock_of(report: Report) -> dt.datetime | None:
