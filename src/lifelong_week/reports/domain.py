@@ -391,23 +391,37 @@ class Problems:
 
 
 def submission_problems(report: Report) -> Problems:
-    """Figures not filled in, and cross-check warnings without an explanation."""
-    indicators = list(report.campaign.report_form.indicators.all())
-    rows = {row.indicator_id: row for row in report.figures.all()}
+    """Figures not filled in, and cross-check warnings without an explanation.
+
+    Reads plain values (a submission checks 40 figures every time); the
+    indicators named in a problem are loaded only when there is one.
+    """
+    indicators = list(
+        report.campaign.report_form.indicators.values_list("pk", "code", "value_type")
+    )
+    rows = {
+        indicator_id: (value, note)
+        for indicator_id, value, note in report.figures.values_list("indicator_id", "value", "note")
+    }
     missing = [
-        i
-        for i in indicators
-        if i.value_type != ValueType.TEXT and (i.pk not in rows or rows[i.pk].value is None)
+        pk
+        for pk, _code, value_type in indicators
+        if value_type != ValueType.TEXT and rows.get(pk, (None,))[0] is None
     ]
-    values = {i.code: rows[i.pk].value if i.pk in rows else None for i in indicators}
-    by_code = {i.code: i for i in indicators}
+    values = {code: rows.get(pk, (None,))[0] for pk, code, _type in indicators}
+    pk_of = {code: pk for pk, code, _type in indicators}
     unexplained, explained = [], []
     for warning in cross_check(values):
-        indicator = by_code[warning.code]
-        row = rows.get(indicator.pk)
-        target = explained if row is not None and row.note.strip() else unexplained
-        target.append((indicator, warning.message))
-    return Problems(missing=missing, unexplained=unexplained, explained=explained)
+        pk = pk_of[warning.code]
+        target = explained if pk in rows and rows[pk][1].strip() else unexplained
+        target.append((pk, warning.message))
+    named = set(missing) | {pk for pk, _message in unexplained + explained}
+    loaded = Indicator.objects.in_bulk(named) if named else {}
+    return Problems(
+        missing=[loaded[pk] for pk in missing],
+        unexplained=[(loaded[pk], message) for pk, message in unexplained],
+        explained=[(loaded[pk], message) for pk, message in explained],
+    )
 
 
 # --- Workflow ------------------------------------------------------------------------
