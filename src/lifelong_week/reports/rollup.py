@@ -270,32 +270,33 @@ def _adding_on_conflict(table: str, keys: list[str], adding: list[str]) -> str:
 
 _CELL_KEYS = ["campaign_id", "step_key", "unit_id", "indicator_id"]
 _CELL_SUMS = ["total", "valued", "units", "yes"]
-# A cell's four sums over figure rows ``f``, as ``_figure_sums`` counts them.
-_FIGURE_SUMS = [
-    "COALESCE(SUM(f.value), 0)",
-    "COUNT(f.value)",
-    "SUM(CASE WHEN f.value IS NOT NULL OR f.text <> '' THEN 1 ELSE 0 END)",
-    "SUM(CASE WHEN f.value > 0 THEN 1 ELSE 0 END)",
+# What one figure row ``f`` adds to a cell's four sums, as ``_figure_sums``
+# counts them, and those sums over many rows.
+_FIGURE_PARTS = [
+    "COALESCE(f.value, 0)",
+    "CASE WHEN f.value IS NOT NULL THEN 1 ELSE 0 END",
+    "CASE WHEN f.value IS NOT NULL OR f.text <> '' THEN 1 ELSE 0 END",
+    "CASE WHEN f.value > 0 THEN 1 ELSE 0 END",
 ]
+_FIGURE_SUMS = [f"SUM({part})" for part in _FIGURE_PARTS]
 
 
 def _add_figures(campaign: Campaign, report_id: int, targets: list[tuple[int, int, int]]) -> None:
     """Add a report's figures, times a sign, to the cells of each target —
-    (step key, unit, sign) — summed by the database straight from the
-    figures: one statement, nothing carried through Python."""
+    (step key, unit, sign) — straight from the figures (one row per
+    indicator): one statement, nothing carried through Python."""
     if not targets:
         return
     qn = connection.ops.quote_name
     table = RollupCell._meta.db_table
     keys = ", ".join(["(%s, %s, %s)"] * len(targets))
-    sums = ", ".join(f"k.sign * {expression}" for expression in _FIGURE_SUMS)
+    parts = ", ".join(f"k.sign * {part}" for part in _FIGURE_PARTS)
     with connection.cursor() as cursor:
         cursor.execute(
             f"WITH k (step_key, unit_id, sign) AS (VALUES {keys})"  # noqa: S608 - quoted table names, placeholders only
             f" INSERT INTO {qn(table)} ({', '.join(_CELL_KEYS + _CELL_SUMS)})"
-            f" SELECT %s, k.step_key, k.unit_id, f.indicator_id, {sums}"
+            f" SELECT %s, k.step_key, k.unit_id, f.indicator_id, {parts}"
             f" FROM {qn(FigureValue._meta.db_table)} f CROSS JOIN k WHERE f.report_id = %s"
-            " GROUP BY k.step_key, k.unit_id, k.sign, f.indicator_id"
             + _adding_on_conflict(table, _CELL_KEYS, _CELL_SUMS),
             [v for target in targets for v in target] + [campaign.pk, report_id],
         )
