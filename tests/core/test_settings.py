@@ -70,3 +70,18 @@ def test_production_settings_pass_check_deploy(tmp_path, database):
     result = run_cli("check", "--deploy", "--fail-level", "WARNING", env=env, tmp_path=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("switch", "options"),
+    [
+        ({}, "{'server_side_binding': True, 'prepare_threshold': 5}"),
+        ({"DATABASE_PREPARED_STATEMENTS": "false"}, "{}"),
+    ],
+)
+def test_prepared_statements_are_on_for_postgresql_unless_switched_off(tmp_path, switch, options):
+    env = {"DATABASE_URL": "postgres://postgres@127.0.0.1:5432/postgres", **switch}
+    show = "from django.conf import settings; print(settings.DATABASES['default']['OPTIONS'])"
+    result = run_cli("shell", "-c", show, env=env, tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == options
