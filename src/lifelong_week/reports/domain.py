@@ -16,7 +16,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Sum
+from django.db.models import Count, OuterRef, Subquery, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -103,7 +103,12 @@ def _locked(report: Report, *related: str) -> Report:
         if (field := Report._meta.get_field(name)).is_cached(report)
     }
     joined = [path for path in related if path.split("__")[0] not in kept]
-    query = Report.objects.select_for_update(of=("self",))
+    # The unit's extension, if any, read with the row: every change checks
+    # whether entry is still open (``lock_of``).
+    extension = Extension.objects.filter(step=OuterRef("step_id"), unit=OuterRef("unit_id"))
+    query = Report.objects.select_for_update(of=("self",)).annotate(
+        extension_until=Subquery(extension.values("until")[:1])
+    )
     if joined:  # select_related() with no names would join every relation
         query = query.select_related(*joined)
     locked = query.get(pk=report.pk)
@@ -118,6 +123,8 @@ _RELATED = ("step", "campaign", "unit")
 
 def lock_of(report: Report) -> dt.datetime | None:
     """When entry closes for this unit: its extension, else the step's lock."""
+    if hasattr(report, "extension_until"):  # read with the row by ``_locked``
+        return report.extension_until or report.step.lock_at
     return report.step.lock_for(report.unit)
 
 
