@@ -457,6 +457,21 @@ def _take_stored(campaign: Campaign, unit_id: int, step_keys: list[int]) -> dict
     return result
 
 
+# What the upkeep reads of a report, its unit and its campaign (a campaign
+# also carries its plan's whole text, which a status change never needs).
+_UPKEEP_FIELDS = (
+    "step",
+    "status",
+    "in_rollup",
+    "unit__path",
+    "unit__valid_from",
+    "unit__valid_to",
+    "campaign__count_policy",
+    "campaign__week_start",
+    "campaign__week_end",
+)
+
+
 def refresh_report(report: Report) -> None:
     """Bring the stored totals in line with ``report``'s current status.
 
@@ -473,6 +488,7 @@ def refresh_report(report: Report) -> None:
         )
         report = (
             Report.objects.select_related("unit", "campaign")
+            .only(*_UPKEEP_FIELDS)
             .annotate(last_deadline=Subquery(last_deadline))
             .filter(pk=report.pk)
             .first()
