@@ -13,8 +13,13 @@ from lifelong_week.reports.models import FigureValue, Report, SectionText
 
 
 def reports_visible_to(user) -> QuerySet[Report]:
+    # Not the plan's imported text: no report page shows it, and a province's
+    # plan runs to tens of kilobytes read on every autosave and submission.
     return scope_reports(
-        user, Report.objects.select_related("step__receiver", "campaign__report_form", "unit")
+        user,
+        Report.objects.select_related("step__receiver", "campaign__report_form", "unit").defer(
+            "campaign__source_text"
+        ),
     )
 
 
