@@ -15,7 +15,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, OuterRef, Subquery, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -27,6 +27,7 @@ from lifelong_week.campaigns.enums import EventRule, ValueType
 from lifelong_week.campaigns.models import Extension, FormSection, Indicator, ReportingStep
 from lifelong_week.core.dates import moment_text
 from lifelong_week.core.numbers import NumberFormatError, format_number, parse_number
+from lifelong_week.core.rows import decimal_or_none
 from lifelong_week.core.text import nfc
 from lifelong_week.orgs.models import OrgUnit
 from lifelong_week.reports import richtext
@@ -400,15 +401,25 @@ class Problems:
 def submission_problems(report: Report) -> Problems:
     """Figures not filled in, and cross-check warnings without an explanation.
 
-    Reads plain values (a submission checks 40 figures every time); the
-    indicators named in a problem are loaded only when there is one.
+    Reads plain values, the form's indicators with the report's figures in
+    one query (a submission checks 40 figures every time); the indicators
+    named in a problem are loaded only when there is one.
     """
-    indicators = list(
-        report.campaign.report_form.indicators.values_list("pk", "code", "value_type")
-    )
+    qn = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT i.id, i.code, i.value_type, f.id, f.value, f.note"  # noqa: S608 - quoted table names, placeholders only
+            f" FROM {qn(Indicator._meta.db_table)} i LEFT JOIN {qn(FigureValue._meta.db_table)} f"
+            " ON f.indicator_id = i.id AND f.report_id = %s WHERE i.form_id = %s"
+            f" ORDER BY i.{qn('order')}, i.id",
+            [report.pk, report.campaign.report_form_id],
+        )
+        read = cursor.fetchall()
+    indicators = [(pk, code, value_type) for pk, code, value_type, *_figure in read]
     rows = {
-        indicator_id: (value, note)
-        for indicator_id, value, note in report.figures.values_list("indicator_id", "value", "note")
+        pk: (decimal_or_none(value), note)
+        for pk, _code, _type, figure, value, note in read
+        if figure is not None
     }
     missing = [
         pk
