@@ -269,6 +269,10 @@ class Assignment(models.Model):
         return bool(self.group_kind or self.group_level)
 
 
+# ``ReportingStep.lock_for``'s "not read yet", as opposed to "no extension".
+UNREAD = object()
+
+
 class ReportingStep(models.Model):
     """Who reports to whom, by when.
 
@@ -323,15 +327,17 @@ class ReportingStep(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    def lock_for(self, unit) -> dt.datetime | None:
+    def lock_for(self, unit, *, extended_until=UNREAD) -> dt.datetime | None:
         """When entry closes for ``unit``: its extension, else the step's lock.
 
-        ``None`` means entry never closes by itself.
+        ``None`` means entry never closes by itself. ``extended_until`` is
+        the unit's extension (``None``: it has none) when the caller has
+        already read it with the report.
         """
-        extension = self.extensions.filter(unit=unit).first()
-        if extension is not None:
-            return extension.until
-        return self.lock_at
+        if extended_until is UNREAD:
+            extension = self.extensions.filter(unit=unit).first()
+            extended_until = extension.until if extension is not None else None
+        return extended_until or self.lock_at
 
 
 class Extension(models.Model):

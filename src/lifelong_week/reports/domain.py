@@ -24,7 +24,13 @@ from lifelong_week.accounts.access import has_role
 from lifelong_week.accounts.enums import Role
 from lifelong_week.accounts.models import User
 from lifelong_week.campaigns.enums import EventRule, ValueType
-from lifelong_week.campaigns.models import Extension, FormSection, Indicator, ReportingStep
+from lifelong_week.campaigns.models import (
+    UNREAD,
+    Extension,
+    FormSection,
+    Indicator,
+    ReportingStep,
+)
 from lifelong_week.core.dates import moment_text
 from lifelong_week.core.numbers import NumberFormatError, format_number, parse_number
 from lifelong_week.core.rows import decimal_or_none
@@ -92,6 +98,10 @@ def open_report(
     return report
 
 
+# The relations a caller may already hold on the report it passes in.
+_RELATED = ("step", "campaign", "unit")
+
+
 def _locked(report: Report, *related: str) -> Report:
     """``report`` read again and locked for the rest of the transaction — its
     own row only: locking the step or campaign joined to it would make every
@@ -119,14 +129,11 @@ def _locked(report: Report, *related: str) -> Report:
     return locked
 
 
-_RELATED = ("step", "campaign", "unit")
-
-
 def lock_of(report: Report) -> dt.datetime | None:
     """When entry closes for this unit: its extension, else the step's lock."""
-    if hasattr(report, "extension_until"):  # read with the row by ``_locked``
-        return report.extension_until or report.step.lock_at
-    return report.step.lock_for(report.unit)
+    return report.step.lock_for(
+        report.unit, extended_until=getattr(report, "extension_until", UNREAD)
+    )
 
 
 def _ensure_open(report: Report, now: dt.datetime) -> None:
