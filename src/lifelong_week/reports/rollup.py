@@ -26,15 +26,13 @@ repeated refresh is a no-op.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db import connection, models, transaction
+from django.db import connection, transaction
 from django.db.models import Count, Q, Sum
-from django.utils import timezone
 
 from lifelong_week.campaigns.enums import CountPolicy, ValueType
 from lifelong_week.campaigns.models import Campaign, Indicator, ReportingStep
@@ -484,77 +482,49 @@ def _read_for_upkeep(report_id: int) -> Report | None:
     """The report as the upkeep needs it, read after the lock: its status and
     step, its unit's place and life, its campaign's policy and week, the last
     deadline — one written-out query (the ORM took longer to compile it than
-    PostgreSQL to answer), the rest of each row left deferred."""
+    PostgreSQL to answer), the rest of each row left deferred. Plain columns
+    only, which both drivers already return typed (SQLite by declared type)."""
     qn = connection.ops.quote_name
     report, unit, campaign, step = (
         qn(model._meta.db_table) for model in (Report, OrgUnit, Campaign, ReportingStep)
     )
     sql = (
         "SELECT r.step_id, r.unit_id, r.campaign_id, r.status, r.in_rollup,"  # noqa: S608 - quoted table names, placeholders only
-        " u.path, u.valid_from, u.valid_to, c.count_policy, c.week_start, c.week_end,"
-        f" (SELECT MAX(s.deadline) FROM {step} s WHERE s.campaign_id = r.campaign_id)"
+        " u.path, u.valid_from, u.valid_to, c.count_policy, c.week_start, c.week_end, s.deadline"
         f" FROM {report} r JOIN {unit} u ON u.id = r.unit_id"
-        f" JOIN {campaign} c ON c.id = r.campaign_id WHERE r.id = %s"
+        f" JOIN {campaign} c ON c.id = r.campaign_id"
+        f" LEFT JOIN {step} s ON s.campaign_id = r.campaign_id"
+        " WHERE r.id = %s ORDER BY s.deadline DESC LIMIT 1"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [report_id])
         row = cursor.fetchone()
     if row is None:
         return None
-    (
-        step_id,
-        unit_id,
-        campaign_id,
-        status,
-        in_rollup,
-        path,
-        born,
-        closed,
-        policy,
-        start,
-        end,
-        last,
-    ) = row
-    found = _partial(
+    step_id, unit_id, campaign_id, status, in_rollup, *row = row
+    path, born, closed, policy, start, end, last_deadline = row
+    found = _deferred(
         Report,
         id=report_id,
         step_id=step_id,
         unit_id=unit_id,
         campaign_id=campaign_id,
         status=status,
-        in_rollup=bool(in_rollup),
+        in_rollup=in_rollup,
     )
-    found.unit = _partial(OrgUnit, id=unit_id, path=path, valid_from=born, valid_to=closed)
-    found.campaign = _partial(
+    found.unit = _deferred(OrgUnit, id=unit_id, path=path, valid_from=born, valid_to=closed)
+    found.campaign = _deferred(
         Campaign, id=campaign_id, count_policy=policy, week_start=start, week_end=end
     )
-    found.last_deadline = _typed(ReportingStep, "deadline", last)
+    found.last_deadline = last_deadline  # only its date is used: UTC on both
     return found
 
 
-def _partial(model, **values):
-    """An instance of ``model`` with ``values`` (converted as the ORM would)
-    and every other field deferred, as ``.only()`` would give it."""
-    fields = [f for f in model._meta.concrete_fields if f.attname in values]
-    return model.from_db(
-        connection.alias,
-        [f.attname for f in fields],
-        [_typed(model, f.attname, values[f.attname]) for f in fields],
-    )
-
-
-def _typed(model, attname: str, value):
-    """A value as the driver returned it, as the field's Python type (SQLite
-    hands back dates and moments as text)."""
-    if value is None:
-        return None
-    model_field = model._meta.get_field(attname)
-    if isinstance(model_field, models.DateTimeField):
-        moment = model_field.to_python(value)
-        return moment if timezone.is_aware(moment) else timezone.make_aware(moment, dt.UTC)
-    if isinstance(model_field, models.DateField):
-        return model_field.to_python(value)
-    return value
+def _deferred(model, **values):
+    """An instance of ``model`` with ``values`` and every other field
+    deferred, as ``.only()`` would give it."""
+    names = [f.attname for f in model._meta.concrete_fields if f.attname in values]
+    return model.from_db(connection.alias, names, [values[name] for name in names])
 
 
 @transaction.atomic
