@@ -374,12 +374,13 @@ def _apply(campaign: Campaign, report: Report, adding: bool) -> None:
     ancestor with a counted report of its own, in a fixed number of queries."""
     unit = report.unit
     step_keys = (report.step_id, WHOLE_CAMPAIGN)
-    ancestors, counted_steps = _line_of(campaign, report)
+    ancestors, counted_steps, has_children = _line_of(campaign, report)
     other_steps = counted_steps.get(unit.pk, set())
     others = {report.step_id: report.step_id in other_steps, WHOLE_CAMPAIGN: bool(other_steps)}
-    # The unit's own sums stop standing for its children (adding) or start to.
+    # The unit's own sums stop standing for its children (adding) or start
+    # to; a unit without children (a school) never stores any.
     alone = [key for key in step_keys if not others[key]]
-    stored = _take_stored(campaign, unit.pk, alone) if adding and alone else {}
+    stored = _take_stored(campaign, unit.pk, alone) if adding and alone and has_children else {}
     # Each family takes the report's figures, plus or minus, and where the
     # unit stands alone, less what it stored for its children (adding) or
     # plus its children's sums stored again (taking away).
@@ -390,6 +391,8 @@ def _apply(campaign: Campaign, report: Report, adding: bool) -> None:
         elif adding:
             old_reports, old_cells = stored.get(step_key, (0, {}))
             deltas[step_key] = (1 - old_reports, 1, _minus({}, old_cells))
+        elif not has_children:
+            deltas[step_key] = (-1, -1, {})
         else:
             new_reports, new_cells = _children_sum(campaign, step_key, unit)
             _replace(campaign, step_key, unit.pk, new_reports, new_cells)
@@ -406,30 +409,34 @@ def _apply(campaign: Campaign, report: Report, adding: bool) -> None:
     _add_to(campaign, report, changes)
 
 
-def _line_of(campaign: Campaign, report: Report) -> tuple[list[int], dict[int, set[int]]]:
+def _line_of(campaign: Campaign, report: Report) -> tuple[list[int], dict[int, set[int]], bool]:
     """One query for ``report``'s unit and its ancestors: the ancestors' ids,
-    nearest first, and the steps of the counted reports (other than this one)
-    each of them has."""
+    nearest first, the steps of the counted reports (other than this one)
+    each of them has, and whether the unit has children."""
     unit = report.unit
     codes = unit.ancestor_codes
     qn = connection.ops.quote_name
+    units = qn(OrgUnit._meta.db_table)
     sql = (
-        f"SELECT u.id, u.depth, r.step_id FROM {qn(OrgUnit._meta.db_table)} u"  # noqa: S608 - quoted table names, placeholders only
-        f" LEFT JOIN {qn(Report._meta.db_table)} r ON r.unit_id = u.id"
+        f"SELECT u.id, u.depth, r.step_id,"  # noqa: S608 - quoted table names, placeholders only
+        f" u.id = %s AND EXISTS (SELECT 1 FROM {units} c WHERE c.parent_id = u.id)"
+        f" FROM {units} u LEFT JOIN {qn(Report._meta.db_table)} r ON r.unit_id = u.id"
         " AND r.campaign_id = %s AND r.in_rollup AND r.id <> %s"
         f" WHERE u.id = %s OR u.code IN ({', '.join(['%s'] * len(codes)) or 'NULL'})"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [campaign.pk, report.pk, unit.pk, *codes])
+        cursor.execute(sql, [unit.pk, campaign.pk, report.pk, unit.pk, *codes])
         rows = cursor.fetchall()
     depth = {}
     steps: dict[int, set[int]] = defaultdict(set)
-    for unit_id, unit_depth, step_id in rows:
+    has_children = False
+    for unit_id, unit_depth, step_id, parent in rows:
         depth[unit_id] = unit_depth
+        has_children = has_children or bool(parent)
         if step_id is not None:
             steps[unit_id].add(step_id)
     ancestors = sorted((i for i in depth if i != unit.pk), key=depth.__getitem__, reverse=True)
-    return ancestors, steps
+    return ancestors, steps, has_children
 
 
 def _take_stored(campaign: Campaign, unit_id: int, step_keys: list[int]) -> dict[int, tuple]:
