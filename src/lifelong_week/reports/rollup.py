@@ -391,11 +391,11 @@ def _apply(campaign: Campaign, report: Report, adding: bool) -> None:
         elif adding:
             old_reports, old_cells = stored.get(step_key, (0, {}))
             deltas[step_key] = (1 - old_reports, 1, _minus({}, old_cells))
-        elif not has_children:
-            deltas[step_key] = (-1, -1, {})
         else:
-            new_reports, new_cells = _children_sum(campaign, step_key, unit)
-            _replace(campaign, step_key, unit.pk, new_reports, new_cells)
+            new_reports, new_cells = 0, {}
+            if has_children:
+                new_reports, new_cells = _children_sum(campaign, step_key, unit)
+                _replace(campaign, step_key, unit.pk, new_reports, new_cells)
             deltas[step_key] = (new_reports - 1, -1, new_cells)
     changes = []
     for step_key, (reports, sign, cells) in deltas.items():
@@ -430,9 +430,9 @@ def _line_of(campaign: Campaign, report: Report) -> tuple[list[int], dict[int, s
     depth = {}
     steps: dict[int, set[int]] = defaultdict(set)
     has_children = False
-    for unit_id, unit_depth, step_id, parent in rows:
+    for unit_id, unit_depth, step_id, is_parent in rows:  # is_parent: the unit's own row only
         depth[unit_id] = unit_depth
-        has_children = has_children or bool(parent)
+        has_children = has_children or bool(is_parent)
         if step_id is not None:
             steps[unit_id].add(step_id)
     ancestors = sorted((i for i in depth if i != unit.pk), key=depth.__getitem__, reverse=True)
