@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import functools
+
 from django.db import models
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -76,6 +78,17 @@ class Report(models.Model):
     def __str__(self) -> str:
         return f"{self.unit} — {self.step}"
 
+    def save(self, **kwargs) -> None:
+        # ``in_rollup`` is the roll-up's (rollup.fold sets it with an UPDATE,
+        # concurrently with the workflow): saving a copy read before that
+        # must not put an old value back.
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            deferred = self.get_deferred_fields()  # left alone, as a plain save would
+            kwargs["update_fields"] = [
+                name for name, attname in _saved_by_the_workflow() if attname not in deferred
+            ]
+        super().save(**kwargs)
+
     def get_absolute_url(self) -> str:
         return self.urls.edit
 
@@ -94,6 +107,15 @@ class Report(models.Model):
     @property
     def days_late(self) -> int:
         return 0 if self.late_by is None else days_late(self.late_by)
+
+
+@functools.cache
+def _saved_by_the_workflow() -> tuple[tuple[str, str], ...]:
+    return tuple(
+        (f.name, f.attname)
+        for f in Report._meta.concrete_fields
+        if not f.primary_key and f.name != "in_rollup"
+    )
 
 
 class VersionedEntry(models.Model):
@@ -345,3 +367,17 @@ class RollupCell(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit_id}/{self.indicator_id}: {self.total}"
+
+
+class RollupPending(models.Model):
+    """A report whose status changed since the stored totals were last
+    brought in line (see ``rollup.fold``): written by the change itself, in
+    its transaction, without waiting for anyone; folded in batches by a
+    worker, and by any reader of the totals before it reads."""
+
+    id = models.BigAutoField(primary_key=True)
+    campaign = models.ForeignKey("campaigns.Campaign", on_delete=models.CASCADE, related_name="+")
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="+", db_index=False)
+
+    def __str__(self) -> str:
+        return f"{self.campaign_id}/{self.report_id}"

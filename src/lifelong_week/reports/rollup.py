@@ -39,7 +39,13 @@ from lifelong_week.campaigns.models import Campaign, Indicator, ReportingStep
 from lifelong_week.core.rows import decimal_or_none, raw_rows
 from lifelong_week.orgs.models import PATH_SEPARATOR, OrgUnit
 from lifelong_week.reports.enums import ReportStatus
-from lifelong_week.reports.models import FigureValue, Report, RollupCell, RollupNode
+from lifelong_week.reports.models import (
+    FigureValue,
+    Report,
+    RollupCell,
+    RollupNode,
+    RollupPending,
+)
 
 SUMMABLE = (ValueType.INTEGER, ValueType.MONEY, ValueType.DECIMAL)
 WHOLE_CAMPAIGN = 0
@@ -235,30 +241,17 @@ def _children_sum(campaign: Campaign, step_key: int, unit: OrgUnit) -> tuple[int
 
 def _upsert(table: str, keys: list[str], adding: list[str], rows: list[tuple]) -> None:
     """Insert ``rows`` into ``table``, adding ``adding`` onto a row already
-    there with the same ``keys``: one statement whatever the number of rows.
-    On PostgreSQL the values travel as one array per column (a handful of
-    parameters, nothing for the driver to split); elsewhere as VALUES."""
+    there with the same ``keys``: one statement whatever the number of rows."""
     if not rows:
         return
-    qn = connection.ops.quote_name
     columns = [*keys, *adding]
-    conflict = _adding_on_conflict(table, keys, adding)
+    source, params = _rows_source(tuple(columns), rows)
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            types = [_ARRAY_TYPES[c] for c in columns]
-            cursor.execute(
-                f"INSERT INTO {qn(table)} ({', '.join(columns)})"  # noqa: S608 - quoted table names, placeholders only
-                f" SELECT * FROM unnest({', '.join(f'%s::{t}[]' for t in types)})" + conflict,
-                [list(column) for column in zip(*rows, strict=True)],
-            )
-        else:
-            placeholders = "(" + ", ".join(["%s"] * len(columns)) + ")"
-            cursor.execute(
-                f"INSERT INTO {qn(table)} ({', '.join(columns)}) VALUES "  # noqa: S608 - quoted table names, placeholders only
-                + ", ".join([placeholders] * len(rows))
-                + conflict,
-                [v for row in rows for v in row],
-            )
+        cursor.execute(
+            f"INSERT INTO {connection.ops.quote_name(table)} ({', '.join(columns)}) {source}"
+            + _adding_on_conflict(table, keys, adding),
+            params,
+        )
 
 
 def _adding_on_conflict(table: str, keys: list[str], adding: list[str]) -> str:
@@ -281,28 +274,44 @@ _FIGURE_PARTS = [
 _FIGURE_SUMS = [f"SUM({part})" for part in _FIGURE_PARTS]
 
 
-def _add_figures(campaign: Campaign, report_id: int, targets: list[tuple[int, int, int]]) -> None:
-    """Add a report's figures, times a sign, to the cells of each target —
-    (step key, unit, sign) — straight from the figures (one row per
-    indicator): one statement, nothing carried through Python."""
+def _add_figures(campaign: Campaign, targets: list[tuple[int, int, int, int]]) -> None:
+    """Add reports' figures, times a sign, to the cells of each target —
+    (report, step key, unit, sign) — straight from the figures (one row per
+    indicator), summed per cell: one statement, nothing carried through
+    Python, whatever the number of reports."""
     if not targets:
         return
     qn = connection.ops.quote_name
     table = RollupCell._meta.db_table
-    keys = ", ".join(["(%s, %s, %s)"] * len(targets))
-    parts = ", ".join(f"k.sign * {part}" for part in _FIGURE_PARTS)
+    parts = ", ".join(f"SUM(k.sign * {part})" for part in _FIGURE_PARTS)
+    source, params = _rows_source(("report_id", "step_key", "unit_id", "sign"), targets)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"WITH k (step_key, unit_id, sign) AS (VALUES {keys})"  # noqa: S608 - quoted table names, placeholders only
+            f"WITH k (report_id, step_key, unit_id, sign) AS ({source})"  # noqa: S608 - quoted table names, placeholders only
             f" INSERT INTO {qn(table)} ({', '.join(_CELL_KEYS + _CELL_SUMS)})"
             f" SELECT %s, k.step_key, k.unit_id, f.indicator_id, {parts}"
-            f" FROM {qn(FigureValue._meta.db_table)} f CROSS JOIN k WHERE f.report_id = %s"
+            f" FROM k JOIN {qn(FigureValue._meta.db_table)} f ON f.report_id = k.report_id"
+            # WHERE: SQLite would otherwise read ON CONFLICT as the join's ON.
+            " WHERE 1 = 1 GROUP BY k.step_key, k.unit_id, f.indicator_id"
             + _adding_on_conflict(table, _CELL_KEYS, _CELL_SUMS),
-            [v for target in targets for v in target] + [campaign.pk, report_id],
+            [*params, campaign.pk],
         )
 
 
+def _rows_source(columns: tuple[str, ...], rows: list[tuple]) -> tuple[str, list]:
+    """A SELECT of literal ``rows``: on PostgreSQL one array per column
+    (a handful of parameters whatever the number of rows), elsewhere VALUES."""
+    if connection.vendor == "postgresql":
+        arrays = ", ".join(f"%s::{_ARRAY_TYPES[c]}[]" for c in columns)
+        columns_of = [list(c) for c in zip(*rows, strict=True)]
+        return f"SELECT * FROM unnest({arrays})", columns_of  # noqa: S608 - type names, placeholders only
+    row = "(" + ", ".join(["%s"] * len(columns)) + ")"
+    return "VALUES " + ", ".join([row] * len(rows)), [v for r in rows for v in r]
+
+
 _ARRAY_TYPES = {
+    "report_id": "bigint",
+    "sign": "integer",
     "campaign_id": "bigint",
     "step_key": "integer",
     "unit_id": "bigint",
@@ -343,7 +352,8 @@ def _add_to(campaign: Campaign, report: Report, changes: list[Change]) -> None:
         [(campaign.pk, c.step_key, unit_id, c.reports) for c in changes for unit_id in c.units],
     )
     _add_figures(
-        campaign, report.pk, [(c.step_key, unit_id, c.sign) for c in changes for unit_id in c.units]
+        campaign,
+        [(report.pk, c.step_key, unit_id, c.sign) for c in changes for unit_id in c.units],
     )
     _upsert(
         RollupCell._meta.db_table,
@@ -357,15 +367,20 @@ def _add_to(campaign: Campaign, report: Report, changes: list[Change]) -> None:
         ],
     )
     for c in changes:
-        step_key, unit_ids, reports = c.step_key, c.units, c.reports
-        if reports <= 0:
-            emptied = RollupNode.objects.filter(
-                campaign=campaign, step_key=step_key, unit_id__in=unit_ids, reports__lte=0
-            )
-            RollupCell.objects.filter(
-                campaign=campaign, step_key=step_key, unit_id__in=emptied.values("unit_id")
-            ).delete()
-            emptied.delete()
+        if c.reports <= 0:
+            _remove_emptied(campaign, c.step_key, c.units)
+
+
+def _remove_emptied(campaign: Campaign, step_key: int, unit_ids: list[int]) -> None:
+    """Remove the nodes of ``unit_ids`` left standing for no report, and their
+    cells, as a rebuild would not store them."""
+    emptied = RollupNode.objects.filter(
+        campaign=campaign, step_key=step_key, unit_id__in=unit_ids, reports__lte=0
+    )
+    RollupCell.objects.filter(
+        campaign=campaign, step_key=step_key, unit_id__in=emptied.values("unit_id")
+    ).delete()
+    emptied.delete()
 
 
 def _apply(campaign: Campaign, report: Report, adding: bool) -> None:
@@ -464,67 +479,208 @@ def _take_stored(campaign: Campaign, unit_id: int, step_keys: list[int]) -> dict
     return result
 
 
-def refresh_report(report: Report) -> None:
-    """Bring the stored totals in line with ``report``'s current status.
-
-    Runs in the transaction of the change (without a savepoint of its own):
-    the lock, one read of the report with its unit, campaign and last
-    deadline, its figures' sums, then a handful of statements up the tree.
-    """
-    with transaction.atomic(savepoint=False):
-        _lock(report.campaign_id)
-        report = _read_for_upkeep(report.pk)
-        if report is None:
-            return
-        campaign = report.campaign
-        window = campaign_window(campaign, report.last_deadline)
-        counts = report.status in counted_statuses(campaign) and report.unit.existed_during(*window)
-        if counts == report.in_rollup:
-            return
-        _apply(campaign, report, adding=counts)
-        Report.objects.filter(pk=report.pk).update(in_rollup=counts)
+# --- pending changes, folded in batches -------------------------------------------
 
 
-def _read_for_upkeep(report_id: int) -> Report | None:
-    """The report as the upkeep needs it, read after the lock: its status and
-    step, its unit's place and life, its campaign's policy and week, the last
-    deadline — one written-out query (the ORM took longer to compile it than
-    PostgreSQL to answer), the rest of each row left deferred. Plain columns
-    only, which both drivers already return typed (SQLite by declared type)."""
-    qn = connection.ops.quote_name
-    report, unit, campaign, step = (
-        qn(model._meta.db_table) for model in (Report, OrgUnit, Campaign, ReportingStep)
-    )
-    sql = (
-        "SELECT r.step_id, r.unit_id, r.campaign_id, r.status, r.in_rollup,"  # noqa: S608 - quoted table names, placeholders only
-        " u.path, u.valid_from, u.valid_to, c.count_policy, c.week_start, c.week_end, s.deadline"
-        f" FROM {report} r JOIN {unit} u ON u.id = r.unit_id"
-        f" JOIN {campaign} c ON c.id = r.campaign_id"
-        f" LEFT JOIN {step} s ON s.campaign_id = r.campaign_id"
-        " WHERE r.id = %s ORDER BY s.deadline DESC LIMIT 1"
-    )
+def note_change(report: Report) -> None:
+    """Record, in the transaction of the change, that ``report``'s status
+    may have moved the totals: one row written, nothing waited for. Every
+    report of a campaign adds to the same province and Ministry totals, so
+    updating them here would queue a deadline day's submissions one behind
+    the other; ``fold`` brings them in, many reports at a time."""
     with connection.cursor() as cursor:
-        cursor.execute(sql, [report_id])
-        row = cursor.fetchone()
-    if row is None:
-        return None
-    step_id, unit_id, campaign_id, status, in_rollup, *row = row
-    path, born, closed, policy, start, end, last_deadline = row
-    found = _deferred(
-        Report,
-        id=report_id,
-        step_id=step_id,
-        unit_id=unit_id,
-        campaign_id=campaign_id,
-        status=status,
-        in_rollup=in_rollup,
+        cursor.execute(
+            f"INSERT INTO {connection.ops.quote_name(RollupPending._meta.db_table)}"  # noqa: S608 - quoted table names, placeholders only
+            " (campaign_id, report_id) VALUES (%s, %s)",
+            [report.campaign_id, report.pk],
+        )
+
+
+def fold_pending(campaign_ids: Iterable[int]) -> None:
+    """Fold what is pending for any of ``campaign_ids`` — what each reader of
+    the totals calls first, so that it reads every change committed before
+    it (one query when nothing is pending)."""
+    ids = list(campaign_ids)
+    if not ids:
+        return
+    waiting = (
+        RollupPending.objects.filter(campaign_id__in=ids)
+        .values_list("campaign_id", flat=True)
+        .distinct()
     )
-    found.unit = _deferred(OrgUnit, id=unit_id, path=path, valid_from=born, valid_to=closed)
-    found.campaign = _deferred(
-        Campaign, id=campaign_id, count_policy=policy, week_start=start, week_end=end
-    )
-    found.last_deadline = last_deadline  # only its date is used: UTC on both
+    for campaign_id in sorted(waiting):
+        fold(campaign_id)
+
+
+def fold_all() -> int:
+    """Fold every campaign's pending changes (the fold worker's round)."""
+    waiting = RollupPending.objects.values_list("campaign_id", flat=True).distinct()
+    return sum(fold(campaign_id) for campaign_id in sorted(waiting))
+
+
+def fold(campaign_id: int) -> int:
+    """Bring the stored totals in line with every change noted for the
+    campaign and committed; return how many reports were looked at.
+
+    Under the campaign's upkeep lock, in one transaction: the noted rows are
+    taken, the reports read in one query, and those of units without
+    children (schools: nearly all of them) whose line up the tree holds no
+    other report of the batch are added or taken away together — one upsert
+    for the nodes and one for the cells, summed per province and commune
+    first. The rest (a district's or province's own report, or a school
+    whose commune reported in the same batch) take the one-at-a-time path.
+    The result is the same as folding each change alone, in any order.
+    """
+    with transaction.atomic():
+        _lock(campaign_id)
+        report_ids = _take_pending(campaign_id)
+        if not report_ids:
+            return 0
+        campaign = (
+            Campaign.objects.filter(pk=campaign_id)
+            .only("count_policy", "week_start", "week_end")
+            .first()
+        )
+        if campaign is None:
+            return 0
+        last_deadline = max(
+            ReportingStep.objects.filter(campaign_id=campaign_id).values_list(
+                "deadline", flat=True
+            ),
+            default=None,
+        )
+        window = campaign_window(campaign, last_deadline)
+        statuses = counted_statuses(campaign)
+        changed = [
+            (report, counts)
+            for report in _read_batch(campaign_id, report_ids)
+            if (counts := report.status in statuses and report.unit.existed_during(*window))
+            != report.in_rollup
+        ]
+        changed_paths = {report.unit.path for report, _counts in changed}
+        together, alone = [], []
+        for report, counts in changed:
+            on_line = any(p in changed_paths for p in _strict_prefixes(report.unit.path))
+            (alone if report.has_children or on_line else together).append((report, counts))
+        for report, counts in alone:  # each one sees those before it counted
+            _apply(campaign, report, adding=counts)
+            Report.objects.filter(pk=report.pk).update(in_rollup=counts)
+        _apply_together(campaign, together)
+        for counts in (True, False):
+            ids = [report.pk for report, c in together if c == counts]
+            if ids:
+                Report.objects.filter(pk__in=ids).update(in_rollup=counts)
+        return len(report_ids)
+
+
+def _take_pending(campaign_id: int) -> list[int]:
+    """Remove the campaign's committed notes; return their reports, sorted."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"DELETE FROM {connection.ops.quote_name(RollupPending._meta.db_table)}"  # noqa: S608 - quoted table names, placeholders only
+            " WHERE campaign_id = %s RETURNING report_id",
+            [campaign_id],
+        )
+        return sorted({report_id for (report_id,) in cursor.fetchall()})
+
+
+def _read_batch(campaign_id: int, report_ids: list[int]) -> list[Report]:
+    """The reports as the upkeep needs them, in one query: status, step and
+    in-roll-up flag, the unit's place, life and whether it has children."""
+    qn = connection.ops.quote_name
+    report, unit = qn(Report._meta.db_table), qn(OrgUnit._meta.db_table)
+    found = []
+    for start in range(0, len(report_ids), 2000):
+        chunk = report_ids[start : start + 2000]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT r.id, r.step_id, r.unit_id, r.status, r.in_rollup,"  # noqa: S608 - quoted table names, placeholders only
+                " u.path, u.valid_from, u.valid_to,"
+                f" EXISTS (SELECT 1 FROM {unit} c WHERE c.parent_id = u.id)"
+                f" FROM {report} r JOIN {unit} u ON u.id = r.unit_id"
+                f" WHERE r.campaign_id = %s AND r.id IN ({', '.join(['%s'] * len(chunk))})",
+                [campaign_id, *chunk],
+            )
+            rows = cursor.fetchall()
+        for report_id, step_id, unit_id, status, in_rollup, path, born, closed, parent in rows:
+            row = _deferred(
+                Report,
+                id=report_id,
+                step_id=step_id,
+                unit_id=unit_id,
+                campaign_id=campaign_id,
+                status=status,
+                in_rollup=bool(in_rollup),
+            )
+            row.unit = _deferred(OrgUnit, id=unit_id, path=path, valid_from=born, valid_to=closed)
+            row.has_children = bool(parent)
+            found.append(row)
     return found
+
+
+def _apply_together(campaign: Campaign, changes: list[tuple[Report, bool]]) -> None:
+    """Add or take away, together, reports of units without children none of
+    which lies on another's line. Such a report moves its own figures (plus
+    or minus) and one report to each ancestor, nearest first, up to one with
+    a counted report of its own — in its step's family and the whole
+    campaign's — whatever else the unit has: it stores no sums to take or
+    give back. With no report of the batch on any of these lines, each
+    report's receivers are as they would be alone, and sums commute."""
+    if not changes:
+        return
+    codes = {code for report, _c in changes for code in report.unit.ancestor_codes}
+    unit_of, steps = _counted_on(campaign, codes)
+    targets: list[tuple[int, int, int, int]] = []  # (report, step key, unit, sign)
+    nodes: dict[tuple[int, int], int] = defaultdict(int)
+    emptying = set()
+    for report, adding in changes:
+        sign = 1 if adding else -1
+        ancestors = [unit_of[code] for code in reversed(report.unit.ancestor_codes)]
+        for step_key in (report.step_id, WHOLE_CAMPAIGN):
+            for ancestor in ancestors:
+                counted = steps.get(ancestor, ())
+                if counted and (step_key == WHOLE_CAMPAIGN or step_key in counted):
+                    break
+                targets.append((report.pk, step_key, ancestor, sign))
+                nodes[step_key, ancestor] += sign
+                if not adding:
+                    emptying.add((step_key, ancestor))
+    _upsert(
+        RollupNode._meta.db_table,
+        ["campaign_id", "step_key", "unit_id"],
+        ["reports"],
+        [(campaign.pk, key, unit_id, n) for (key, unit_id), n in sorted(nodes.items()) if n],
+    )
+    for start in range(0, len(targets), 2000):
+        _add_figures(campaign, targets[start : start + 2000])
+    by_step: dict[int, list[int]] = defaultdict(list)
+    for step_key, unit_id in emptying:
+        by_step[step_key].append(unit_id)
+    for step_key, unit_ids in by_step.items():
+        _remove_emptied(campaign, step_key, unit_ids)
+
+
+def _counted_on(campaign: Campaign, codes: set[str]) -> tuple[dict[str, int], dict[int, set]]:
+    """The units of ``codes``: code → id, and the steps of each one's counted
+    reports (one query)."""
+    qn = connection.ops.quote_name
+    units, reports = qn(OrgUnit._meta.db_table), qn(Report._meta.db_table)
+    unit_of: dict[str, int] = {}
+    steps: dict[int, set[int]] = defaultdict(set)
+    if not codes:
+        return unit_of, steps
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT u.id, u.code, r.step_id FROM {units} u LEFT JOIN {reports} r"  # noqa: S608 - quoted table names, placeholders only
+            " ON r.unit_id = u.id AND r.campaign_id = %s AND r.in_rollup"
+            f" WHERE u.code IN ({', '.join(['%s'] * len(codes))})",
+            [campaign.pk, *sorted(codes)],
+        )
+        for unit_id, code, step_id in cursor.fetchall():
+            unit_of[code] = unit_id
+            if step_id is not None:
+                steps[unit_id].add(step_id)
+    return unit_of, steps
 
 
 def _deferred(model, **values):
@@ -539,6 +695,7 @@ def rebuild(campaign: Campaign) -> None:
     """Recompute the campaign's stored totals from its reports, from scratch."""
     _lock(campaign.pk)
     campaign = Campaign.objects.get(pk=campaign.pk)
+    _take_pending(campaign.pk)  # the rebuild reads every report as it stands
     start, end = campaign_window(campaign)
     reports = Report.objects.filter(campaign=campaign)
     reports.filter(in_rollup=True).update(in_rollup=False)
@@ -643,6 +800,7 @@ def rollup_each(campaigns: list[Campaign]) -> list[Rollup]:
     if not campaigns:
         return []
     by_id = {c.pk: c for c in campaigns}
+    fold_pending(by_id)
     issuer_of = {c.pk: c.issuer_id for c in campaigns}
     wanted = set(issuer_of.items())
     own = defaultdict(int)
@@ -698,6 +856,7 @@ def counted_reports(
 ) -> list[int]:
     """Ids of the reports that count for ``unit``'s subtree, highest one per branch."""
     step_key = step.pk if step is not None else WHOLE_CAMPAIGN
+    fold_pending([campaign.pk])
     rows = sorted(
         Report.objects.filter(_members(campaign, step_key), unit__path__startswith=unit.path)
         .values_list("pk", "unit__path")
@@ -768,6 +927,7 @@ def _texts(campaign: Campaign, unit: OrgUnit, step_key: int, indicators: list[In
 def rollup(campaign: Campaign, unit: OrgUnit, *, step: ReportingStep | None = None) -> Rollup:
     """Every indicator of the campaign's form totalled over ``unit``'s subtree."""
     step_key = step.pk if step is not None else WHOLE_CAMPAIGN
+    fold_pending([campaign.pk])
     indicators = list(campaign.report_form.indicators.all())
     reports, cells = _effective(campaign, step_key, [unit]).get(unit.pk, (0, {}))
     totals = _totals(indicators, cells)
@@ -794,6 +954,7 @@ def breakdown(
     in tree order — the per-province or per-commune table of a dashboard.
     Text answers are not listed here."""
     step_key = step.pk if step is not None else WHOLE_CAMPAIGN
+    fold_pending([campaign.pk])
     if children is None:
         start, end = campaign_window(campaign)
         children = OrgUnit.objects.filter(parent=unit).overlapping(start, end).order_by("path")

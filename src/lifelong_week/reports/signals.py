@@ -1,7 +1,9 @@
 """Keep the stored roll-up in step with every change that can move a total.
 
-Receivers run inside the transaction of the change that fired them, so a
-total never disagrees with the reports it stands for.
+Receivers run inside the transaction of the change that fired them: a status
+change notes itself for the next fold (``rollup.fold``, which every reader of
+the totals runs first), anything wider rebuilds the campaign's totals there
+and then, so a total read never disagrees with the reports it stands for.
 """
 
 from __future__ import annotations
@@ -16,9 +18,11 @@ from lifelong_week.reports.models import FigureValue, Report
 
 
 @receiver(post_save, sender=Report, dispatch_uid="rollup-report-saved")
-def report_saved(sender, instance: Report, raw: bool = False, **kwargs) -> None:
-    if not raw:
-        rollup.refresh_report(instance)
+def report_saved(sender, instance: Report, raw: bool = False, update_fields=None, **kwargs) -> None:
+    # Only the status decides whether a report counts (the policy, dates and
+    # tree rebuild below); saving a document number moves nothing.
+    if not raw and (update_fields is None or "status" in update_fields):
+        rollup.note_change(instance)
 
 
 @receiver(post_delete, sender=Report, dispatch_uid="rollup-report-deleted")

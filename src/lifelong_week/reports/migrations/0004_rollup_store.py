@@ -5,14 +5,8 @@ from django.db import migrations, models
 
 
 def fill_rollups(apps, schema_editor):
-    """Store the roll-up of campaigns that already have reports (databases
-    created before the stored roll-up). Uses the live module on purpose: the
-    computation is the one the application keeps up from now on."""
-    from lifelong_week.campaigns.models import Campaign
-    from lifelong_week.reports.rollup import rebuild
-
-    for campaign in Campaign.objects.filter(reports__isnull=False).distinct():
-        rebuild(campaign)
+    """Moved to 0006_rollup_pending: the live roll-up module it calls now
+    needs the table that migration creates."""
 
 
 class Migration(migrations.Migration):
