@@ -13,7 +13,7 @@ from django.urls import reverse
 from PIL import Image
 
 from lifelong_week.accounts.models import User
-from lifelong_week.reports.enums import ReportStatus
+from lifelong_week.reports.enums import ChangeKind, ReportStatus
 from lifelong_week.reports.models import Report, SectionText
 from tests.reports.conftest import fill_all_figures
 
@@ -50,6 +50,27 @@ def test_nobody_else_opens_or_writes_a_units_report(client, step, report):
     section, key = section_key(report)
     url = reverse("reports:save_section", args=[report.pk, section.pk])
     assert client.post(url, {key: "x", f"v-{key}": "0"}).status_code == 404
+
+
+def test_nobody_else_submits_a_units_report(client, report, reporter, coordinator):
+    """A forged submission — another unit's reporter, the receiving unit's
+    coordinator — is answered 404 and leaves the draft as it was; a
+    submission with figures missing says so on the report's page."""
+    fill_all_figures(report, reporter)
+    for outsider in (User.objects.get(username="tanan.baocao"), coordinator):
+        client.force_login(outsider)
+        assert client.post(report.urls.submit).status_code == 404
+    report.refresh_from_db()
+    assert report.status == ReportStatus.DRAFT
+    assert not report.changes.filter(kind=ChangeKind.SUBMITTED).exists()
+
+    report.figures.filter(indicator__order=1).delete()
+    client.force_login(reporter)
+    response = client.post(report.urls.submit, follow=True)
+    assert "Chưa gửi được: còn 1 chỉ tiêu chưa nhập" in unescape(response.content.decode())
+    report.refresh_from_db()
+    assert report.status == ReportStatus.DRAFT
+    assert report.figures.count() == report.campaign.report_form.indicators.count() - 1
 
 
 def test_autosave_of_a_section_and_a_figure(signed_in, report):

@@ -42,6 +42,38 @@ def test_submitting_before_the_deadline_is_on_time(report, reporter, coordinator
     assert Notification.objects.filter(user=coordinator, report=report).count() == 1
 
 
+def test_a_submission_tells_each_active_coordinator_and_head_of_the_receiving_unit_once(
+    report, reporter, coordinator
+):
+    from tests.factories import member
+
+    receiver = report.step.receiver
+    head = member(receiver, Role.HEAD)
+    head.memberships.create(unit=receiver, role=Role.COORDINATOR)  # two roles, one notice
+    gone = member(receiver, Role.COORDINATOR)
+    gone.is_active = False
+    gone.save()
+    viewer = member(receiver, Role.VIEWER)
+    fill_all_figures(report, reporter)
+
+    submit_report(report, by=reporter, now=at(14, 10))
+
+    notices = Notification.objects.filter(report=report)
+    expected = set(
+        User.objects.filter(
+            memberships__unit=receiver,
+            memberships__role__in=[Role.COORDINATOR, Role.HEAD],
+            is_active=True,
+        ).values_list("pk", flat=True)
+    )
+    assert {coordinator.pk, head.pk} <= expected
+    assert sorted(n.user_id for n in notices) == sorted(expected)  # each of them once
+    assert {n.url for n in notices} == {report.urls.edit}
+    assert all(n.created_at is not None and n.read_at is None for n in notices)
+    assert all(report.unit.display_name in n.message for n in notices)
+    assert not Notification.objects.filter(user__in=[gone, viewer]).exists()
+
+
 @pytest.mark.parametrize(
     ("when", "days"),
     [

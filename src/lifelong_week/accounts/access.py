@@ -244,6 +244,16 @@ def scope_reports(user, queryset: QuerySet) -> QuerySet:
     return queryset.filter(own | (above & Q(status__in=_READABLE_FROM_ABOVE)))
 
 
+def scope_entry_reports(user, queryset: QuerySet) -> QuerySet:
+    """Reports the user writes: those of units where they hold an entry role
+    (within ``scope_reports``, and what ``can_enter_report`` allows)."""
+    reach = reach_of(user)
+    if reach.everything:
+        return queryset
+    ids = [uid for uid, roles in reach.roles.items() if roles & set(_ENTRY_ROLES)]
+    return queryset.filter(unit_id__in=ids)
+
+
 def can_enter_report(user, report) -> bool:
     """Members of the unit who write its reports (reporter, head, coordinator)."""
     reach = reach_of(user)

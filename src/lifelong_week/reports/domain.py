@@ -16,13 +16,13 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.mail import send_mail
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Count, OuterRef, Subquery, Sum
+from django.db.models import BooleanField, Count, OuterRef, QuerySet, Subquery, Sum, Value
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lifelong_week.accounts.access import has_role
 from lifelong_week.accounts.enums import Role
-from lifelong_week.accounts.models import User
+from lifelong_week.accounts.models import Membership, User
 from lifelong_week.campaigns.enums import EventRule, ValueType
 from lifelong_week.campaigns.models import (
     UNREAD,
@@ -102,24 +102,36 @@ def open_report(
 _RELATED = ("step", "campaign", "unit")
 
 
+def for_change(reports: QuerySet[Report]) -> QuerySet[Report]:
+    """``reports`` read to be changed in the transaction that reads them:
+    each row locked until it ends — its own row only: locking the step or
+    campaign joined to it would make every unit of the step wait for each
+    other's autosaves and submissions — with the unit's extension, if any
+    (every change checks whether entry is still open, ``lock_of``). An
+    action given a report read this way, in the same transaction, does not
+    read it again."""
+    extension = Extension.objects.filter(step=OuterRef("step_id"), unit=OuterRef("unit_id"))
+    return reports.select_for_update(of=("self",)).annotate(
+        extension_until=Subquery(extension.values("until")[:1]),
+        locked_for_change=Value(True, output_field=BooleanField()),
+    )
+
+
 def _locked(report: Report, *related: str) -> Report:
-    """``report`` read again and locked for the rest of the transaction — its
-    own row only: locking the step or campaign joined to it would make every
-    unit of the step wait for each other's autosaves and submissions. The
-    step, campaign and unit the caller has already read (the view's scoped
-    query, moments ago) are kept; only the others are joined."""
+    """``report`` locked for the rest of the transaction: as it is when the
+    caller read it with ``for_change`` in this transaction, else read again
+    (``for_change``). The step, campaign and unit the caller has already
+    read (the view's scoped query, moments ago) are kept; only the others
+    are joined."""
+    if getattr(report, "locked_for_change", False) and connection.in_atomic_block:
+        return report
     kept = {
         name: field.get_cached_value(report)
         for name in _RELATED
         if (field := Report._meta.get_field(name)).is_cached(report)
     }
     joined = [path for path in related if path.split("__")[0] not in kept]
-    # The unit's extension, if any, read with the row: every change checks
-    # whether entry is still open (``lock_of``).
-    extension = Extension.objects.filter(step=OuterRef("step_id"), unit=OuterRef("unit_id"))
-    query = Report.objects.select_for_update(of=("self",)).annotate(
-        extension_until=Subquery(extension.values("until")[:1])
-    )
+    query = for_change(Report.objects.all())
     if joined:  # select_related() with no names would join every relation
         query = query.select_related(*joined)
     locked = query.get(pk=report.pk)
@@ -452,14 +464,31 @@ def submission_problems(report: Report) -> Problems:
 # --- Workflow ------------------------------------------------------------------------
 
 
-def _receivers(report: Report) -> list[User]:
-    return list(
-        User.objects.filter(
-            memberships__unit=report.step.receiver,
-            memberships__role__in=[Role.COORDINATOR, Role.HEAD],
-            is_active=True,
-        ).distinct()
+def _notify_receivers(report: Report, message: str) -> None:
+    """Tell the receiving unit's coordinators and head, in the application:
+    one statement, people and notices together (every submission of a
+    deadline day runs it)."""
+    qn = connection.ops.quote_name
+    notices, users, memberships = (
+        qn(model._meta.db_table) for model in (Notification, User, Membership)
     )
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {notices} (user_id, report_id, message, url, created_at)"  # noqa: S608 - quoted table names, placeholders only
+            f" SELECT DISTINCT u.id, %s, %s, %s, %s FROM {users} u"
+            f" JOIN {memberships} m ON m.user_id = u.id"
+            " WHERE m.unit_id = %s AND m.role IN (%s, %s) AND u.is_active",
+            [
+                report.pk,
+                message,
+                report.urls.edit,
+                now,
+                report.step.receiver_id,
+                Role.COORDINATOR,
+                Role.HEAD,
+            ],
+        )
 
 
 def _unit_people(report: Report, *roles: str) -> list[User]:
@@ -541,16 +570,16 @@ def _send_up(report: Report, *, by: User, now: dt.datetime) -> Report:
         to_status=report.status,
         comment=comment,
     )
-    notify(
-        _receivers(report),
-        report=report,
-        message=_("%(unit)s đã gửi báo cáo: %(title)s.")
+    _notify_receivers(
+        report,
+        _("%(unit)s đã gửi báo cáo: %(title)s.")
         % {"unit": report.unit.display_name, "title": report.campaign.title},
     )
-    # Saved last: the roll-up upkeep it sets off (signals.py) locks totals
-    # every unit of the campaign adds to, so it holds them only until commit.
-    report.save()
+    report.save(update_fields=_SENT_UP)
     return report
+
+
+_SENT_UP = ["status", "submitted_at", "submitted_by", "late_by", "review_comment", "updated_at"]
 
 
 @transaction.atomic

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
 
-from lifelong_week.accounts.access import scope_reports
+from lifelong_week.accounts.access import scope_entry_reports, scope_reports
 from lifelong_week.campaigns.models import FormSection, Indicator
 from lifelong_week.reports.checks import cross_check
 from lifelong_week.reports.models import FigureValue, Report, SectionText
@@ -20,6 +20,36 @@ def reports_visible_to(user) -> QuerySet[Report]:
         Report.objects.select_related("step__receiver", "campaign__report_form", "unit").defer(
             "campaign__source_text"
         ),
+    )
+
+
+# What a workflow action reads with the report it changes: the step's
+# deadline, lock and receiving unit (who is told, named in the message), the
+# campaign's title, form and rule on the head's approval, the unit's names.
+# A submission on a deadline day reads nothing else: the rest stays unread.
+_ACTION_FIELDS = (
+    *(f.name for f in Report._meta.concrete_fields),
+    "step__campaign",
+    "step__deadline",
+    "step__lock_at",
+    "step__receiver__code",
+    "step__receiver__name",
+    "step__receiver__short_name",
+    "campaign__title",
+    "campaign__report_form",
+    "campaign__requires_head_approval",
+    "unit__code",
+    "unit__name",
+    "unit__short_name",
+    "unit__path",
+)
+
+
+def reports_entered_by(user) -> QuerySet[Report]:
+    """The reports ``user`` writes, read as a workflow action needs them."""
+    return scope_entry_reports(
+        user,
+        Report.objects.select_related("step__receiver", "campaign", "unit").only(*_ACTION_FIELDS),
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -24,7 +25,11 @@ from lifelong_week.reports.consolidate import draft_consolidated, source_step
 from lifelong_week.reports.enums import ReportStatus
 from lifelong_week.reports.forms import DocumentNumberForm, PhotoForm, ReviewForm
 from lifelong_week.reports.photos import PhotoError
-from lifelong_week.reports.queries import report_entries, reports_visible_to
+from lifelong_week.reports.queries import (
+    report_entries,
+    reports_entered_by,
+    reports_visible_to,
+)
 
 
 def _visible_report(request, pk: int):
@@ -37,6 +42,12 @@ def _entry_report(request, pk: int):
     if not can_enter_report(request.user, report):
         raise Http404
     return report
+
+
+def _report_to_change(request, pk: int):
+    """A report the user writes, read once and locked for the transaction of
+    the action that changes it; anyone else gets 404."""
+    return get_or_404(domain.for_change(reports_entered_by(request.user)), pk=pk)
 
 
 @login_required
@@ -243,9 +254,10 @@ def consolidate(request, pk: int):
 @login_required
 @require_POST
 def submit(request, pk: int):
-    report = _entry_report(request, pk)
     try:
-        report = domain.submit_report(report, by=request.user)
+        with transaction.atomic():
+            report = _report_to_change(request, pk)
+            report = domain.submit_report(report, by=request.user)
     except domain.ReportError as error:
         messages.error(request, error.message)
         return redirect(report.urls.edit + "#gui-bao-cao")

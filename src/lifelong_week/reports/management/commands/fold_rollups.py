@@ -16,8 +16,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--interval",
             type=float,
-            default=1.0,
-            help="Số giây giữa hai lượt (mặc định 1): số liệu tổng hợp trễ nhiều nhất chừng ấy.",
+            default=0.1,
+            help="Số giây giữa hai lượt (mặc định 0,1): số liệu tổng hợp trễ chừng ấy cộng thời gian một lượt.",
         )
         parser.add_argument(
             "--once", action="store_true", help="Chạy một lượt rồi dừng, thay vì chạy liên tục."
@@ -27,7 +27,9 @@ class Command(BaseCommand):
         if once:
             self.stdout.write(f"Đã cộng dồn {fold_all()} báo cáo.")
             return
-        self.stdout.write(f"Đang cộng dồn số liệu, mỗi {interval:g} giây một lượt (Ctrl+C để dừng).")
+        self.stdout.write(
+            f"Đang cộng dồn số liệu, mỗi {interval:g} giây một lượt (Ctrl+C để dừng)."
+        )
         try:
             while True:
                 close_old_connections()
