@@ -8,7 +8,7 @@ school's reporter for its own report — exactly as the browser does. Each
 submission runs the whole domain action: the checks, the status change, the
 history row, the notice to the receiving unit and the note for the roll-up
 in the same transaction. The roll-up fold worker runs beside the server
-(``lifelong-week fold-rollups``, a round every 0.25 s here): the clock stops
+(``lifelong-week fold-rollups``, its default round every 0.1 s): the clock stops
 when the totals hold the last submission, and afterwards the folded totals
 are compared with a rebuild from scratch.
 
@@ -366,7 +366,10 @@ def main() -> int:
     parser.add_argument("--threads", type=int, default=8, help="waitress threads")
     parser.add_argument("--time-limit", type=float, default=120.0, help="seconds per run")
     parser.add_argument(
-        "--fold-interval", type=float, default=0.25, help="seconds between fold rounds"
+        "--fold-interval",
+        type=float,
+        default=0.1,
+        help="seconds between fold rounds (the worker's default)",
     )
     args = parser.parse_args()
     setup_django("bench_settings")
