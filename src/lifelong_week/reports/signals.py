@@ -14,15 +14,22 @@ from django.dispatch import receiver
 from lifelong_week.campaigns.models import Campaign, ReportingStep
 from lifelong_week.orgs.signals import unit_changed
 from lifelong_week.reports import rollup
+from lifelong_week.reports.enums import ReportStatus
 from lifelong_week.reports.models import FigureValue, Report
 
 
 @receiver(post_save, sender=Report, dispatch_uid="rollup-report-saved")
-def report_saved(sender, instance: Report, raw: bool = False, update_fields=None, **kwargs) -> None:
+def report_saved(
+    sender, instance: Report, created: bool, raw: bool = False, update_fields=None, **kwargs
+) -> None:
     # Only the status decides whether a report counts (the policy, dates and
-    # tree rebuild below); saving a document number moves nothing.
-    if not raw and (update_fields is None or "status" in update_fields):
-        rollup.note_change(instance)
+    # tree rebuild below): saving a document number moves nothing, nor does
+    # opening a draft.
+    if raw or (update_fields is not None and "status" not in update_fields):
+        return
+    if created and instance.status not in (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED):
+        return
+    rollup.note_change(instance)
 
 
 @receiver(post_delete, sender=Report, dispatch_uid="rollup-report-deleted")
