@@ -137,3 +137,30 @@ def test_a_return_takes_the_figures_out_at_once(world):
 
     # The district no longer stands for its school: the school's own report counts.
     assert as_table(rollup(campaign, units["P1"]))["classes"] == (Decimal(7 + 3 + 5 + 4), 4)
+
+
+def test_the_fold_worker_brings_pending_submissions_into_the_stored_totals(world):
+    """What `lifelong-week fold-rollups --once` does for the worker: every
+    change the workflow noted is in the stored totals afterwards, and a
+    second round has nothing left to do."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from lifelong_week.reports.models import RollupNode, RollupPending
+
+    campaign, units = world
+    assert RollupPending.objects.filter(campaign=campaign).exists()  # nothing read yet
+    assert not RollupNode.objects.filter(campaign=campaign).exists()
+
+    out = StringIO()
+    call_command("fold_rollups", "--once", stdout=out)
+
+    assert "Đã cộng dồn" in out.getvalue()
+    assert not RollupPending.objects.exists()
+    # The Ministry's stored line stands for the five counted reports.
+    assert RollupNode.objects.get(campaign=campaign, step_key=0, unit=units["BO"]).reports == 5
+    out = StringIO()
+    call_command("fold_rollups", "--once", stdout=out)
+    assert out.getvalue().strip() == "Đã cộng dồn 0 báo cáo."
+    assert as_table(rollup(campaign, units["BO"]))["classes"] == (Decimal(27), 5)
