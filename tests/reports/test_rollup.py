@@ -164,3 +164,20 @@ def test_the_fold_worker_brings_pending_submissions_into_the_stored_totals(world
     call_command("fold_rollups", "--once", stdout=out)
     assert out.getvalue().strip() == "Đã cộng dồn 0 báo cáo."
     assert as_table(rollup(campaign, units["BO"]))["classes"] == (Decimal(27), 5)
+
+
+def test_a_large_fold_writes_every_total_row_on_either_database(world):
+    """A backlog folds in one round: thousands of total rows in one upsert on
+    PostgreSQL, in chunks under SQLite's parameter limit elsewhere."""
+    from lifelong_week.reports.models import RollupNode
+    from lifelong_week.reports.rollup import _upsert
+
+    campaign, units = world
+    rows = [(campaign.pk, 10_000 + key, units["E1"].pk, 1) for key in range(9_000)]
+    keys, adding = ["campaign_id", "step_key", "unit_id"], ["reports"]
+    _upsert(RollupNode._meta.db_table, keys, adding, rows)
+    _upsert(RollupNode._meta.db_table, keys, adding, rows)  # adds onto the same rows
+
+    written = RollupNode.objects.filter(campaign=campaign, step_key__gte=10_000)
+    assert written.count() == 9_000
+    assert set(written.values_list("reports", flat=True)) == {2}

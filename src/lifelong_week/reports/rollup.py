@@ -241,17 +241,19 @@ def _children_sum(campaign: Campaign, step_key: int, unit: OrgUnit) -> tuple[int
 
 def _upsert(table: str, keys: list[str], adding: list[str], rows: list[tuple]) -> None:
     """Insert ``rows`` into ``table``, adding ``adding`` onto a row already
-    there with the same ``keys``: one statement whatever the number of rows."""
-    if not rows:
-        return
+    there with the same ``keys``: on PostgreSQL one statement whatever the
+    number of rows, elsewhere one per thousand."""
     columns = [*keys, *adding]
-    source, params = _rows_source(tuple(columns), rows)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {connection.ops.quote_name(table)} ({', '.join(columns)}) {source}"
-            + _adding_on_conflict(table, keys, adding),
-            params,
-        )
+    # VALUES (SQLite) carries a parameter per value: keep under its limit.
+    size = len(rows) if connection.vendor == "postgresql" else 1000
+    for start in range(0, len(rows), size or 1):
+        source, params = _rows_source(tuple(columns), rows[start : start + size])
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {connection.ops.quote_name(table)} ({', '.join(columns)}) {source}"
+                + _adding_on_conflict(table, keys, adding),
+                params,
+            )
 
 
 def _adding_on_conflict(table: str, keys: list[str], adding: list[str]) -> str:
