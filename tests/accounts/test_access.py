@@ -72,3 +72,48 @@ def test_campaign_reach(tree):
     assert can_edit_campaign(coordinator, plan)
     assert not can_edit_campaign(district_reporter, plan)
     assert not can_edit_campaign(outsider, plan)
+
+
+def test_the_reports_a_user_writes_are_those_of_their_own_units_entry_roles(tree):
+    """``scope_entry_reports`` answers as ``can_enter_report`` does, whether
+    the request has read the user's reach already or not."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from lifelong_week.accounts.access import can_enter_report, reach_of, scope_entry_reports
+    from lifelong_week.accounts.models import User
+    from lifelong_week.reports.models import Report
+    from tests.factories import StepFactory
+
+    campaign = CampaignFactory(issuer=tree["province"], coordinator=tree["department"])
+    step = StepFactory(campaign=campaign, receiver=tree["department"])
+    units = ("department", "district", "other_district", "school")
+    reports = {
+        name: Report.objects.create(step=step, campaign=campaign, unit=tree[name]) for name in units
+    }
+    reporter = member(tree["district"], Role.REPORTER)
+    head = member(tree["school"], Role.HEAD)
+    coordinator = member(tree["department"], Role.COORDINATOR)  # writes its own unit's only
+    viewer = member(tree["province"], Role.VIEWER)
+    gone = member(tree["district"], Role.REPORTER)
+    gone.is_active = False
+    gone.save()
+    admin = UserFactory(is_superuser=True)
+    expected = {
+        reporter: {"district"},
+        head: {"school"},
+        coordinator: {"department"},
+        viewer: set(),
+        gone: set(),
+        admin: set(units),
+    }
+    everything = Report.objects.all()
+    for user, names in expected.items():
+        fresh = User.objects.get(pk=user.pk)  # reach not read yet: one query
+        scoped = {r.unit.code for r in scope_entry_reports(fresh, everything)}
+        assert scoped == {tree[n].code for n in names}, user
+        reach_of(fresh)  # read already: answered from it
+        assert {r.unit.code for r in scope_entry_reports(fresh, everything)} == scoped
+        if user.is_active:
+            allowed = {r.unit.code for r in reports.values() if can_enter_report(fresh, r)}
+            assert allowed == scoped
+    assert not scope_entry_reports(AnonymousUser(), everything).exists()
