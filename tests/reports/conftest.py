@@ -38,3 +38,19 @@ def fill_all_figures(report, user, value: str = "3", **overrides: str) -> None:
             base_version=row.version if row else 0,
             by=user,
         )
+
+
+def stored_totals(campaign):
+    """The campaign's stored roll-up rows (cells that add nothing left out,
+    as a rebuild does not store them): compared with a rebuild's."""
+    from lifelong_week.reports.models import RollupCell, RollupNode
+
+    nodes = set(
+        RollupNode.objects.filter(campaign=campaign).values_list("step_key", "unit", "reports")
+    )
+    cells = set(
+        RollupCell.objects.filter(campaign=campaign)
+        .exclude(valued=0, units=0, yes=0, total=0)
+        .values_list("step_key", "unit", "indicator", "total", "valued", "units", "yes")
+    )
+    return nodes, cells

@@ -14,24 +14,13 @@ from django.db import connection, connections
 from lifelong_week.accounts.enums import Role
 from lifelong_week.campaigns.models import Indicator, ReportForm
 from lifelong_week.reports.domain import open_report, return_report, save_figure, submit_report
-from lifelong_week.reports.models import Report, RollupCell, RollupNode, RollupPending
+from lifelong_week.reports.models import Report, RollupPending
 from lifelong_week.reports.rollup import fold, fold_all, rebuild, rollup
 from tests.factories import CampaignFactory, OrgUnitFactory, StepFactory, member
+from tests.reports.conftest import stored_totals
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 NOW = dt.datetime(2021, 10, 10, 9, tzinfo=VN)
-
-
-def _stored(campaign):
-    nodes = set(
-        RollupNode.objects.filter(campaign=campaign).values_list("step_key", "unit", "reports")
-    )
-    cells = set(
-        RollupCell.objects.filter(campaign=campaign)
-        .exclude(total=0, valued=0, units=0, yes=0)
-        .values_list("step_key", "unit", "indicator", "total", "valued", "units", "yes")
-    )
-    return nodes, cells
 
 
 @pytest.mark.django_db(transaction=True)
@@ -106,9 +95,9 @@ def test_concurrent_submissions_and_folds_count_each_report_once():
     )
     (total,) = rollup(campaign, province).totals
     assert total.total == expected
-    kept = _stored(campaign)
+    kept = stored_totals(campaign)
     rebuild(campaign)
-    assert _stored(campaign) == kept
+    assert stored_totals(campaign) == kept
 
 
 @pytest.mark.django_db
@@ -136,6 +125,6 @@ def test_saving_a_copy_read_before_a_fold_keeps_what_the_fold_recorded():
     fold_all()
     (total,) = rollup(campaign, province).totals
     assert total.total == 7
-    kept = _stored(campaign)
+    kept = stored_totals(campaign)
     rebuild(campaign)
-    assert _stored(campaign) == kept
+    assert stored_totals(campaign) == kept

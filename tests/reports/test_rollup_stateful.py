@@ -220,19 +220,9 @@ def test_incremental_upkeep_matches_a_rebuild_after_every_step():
     the totals rebuilt from scratch after every fold."""
     import random
 
-    from lifelong_week.reports.models import RollupCell, RollupNode, RollupPending
+    from lifelong_week.reports.models import RollupPending
     from lifelong_week.reports.rollup import fold
-
-    def snapshot(campaign):
-        nodes = set(
-            RollupNode.objects.filter(campaign=campaign).values_list("step_key", "unit", "reports")
-        )
-        cells = set(
-            RollupCell.objects.filter(campaign=campaign)
-            .exclude(valued=0, units=0, yes=0, total=0)
-            .values_list("step_key", "unit", "indicator", "total", "valued", "units", "yes")
-        )
-        return nodes, cells
+    from tests.reports.conftest import stored_totals as snapshot
 
     rng = random.Random(20211001)
     names = sorted(SHAPE)

@@ -15,13 +15,14 @@ request. A unit's *effective* totals are its own counted reports' figures when
 it has any, otherwise the sum of its children's effective totals. The second
 kind are stored (``RollupNode``/``RollupCell``), one family per reporting step
 and one (``step_key`` 0) for the whole campaign. When a report starts or stops
-counting, ``refresh_report`` updates its unit and adds the difference to each
-ancestor up to the first one that has a counted report of its own — a few
-rows per level, in the same transaction as the status change (signals.py).
+counting, the change notes itself (``note_change``, in its transaction) and
+``fold`` — run by the fold worker and by every reader before it reads —
+updates its unit and adds the difference to each ancestor up to the first
+one that has a counted report of its own, for many reports at a time.
 Anything that changes which reports count wholesale — the policy, the
 campaign's dates, a unit closed or moved — calls ``rebuild``.
 ``Report.in_rollup`` records which reports the stored totals hold, so a
-repeated refresh is a no-op.
+repeated fold is a no-op.
 """
 
 from __future__ import annotations
@@ -388,10 +389,14 @@ def _remove_emptied(campaign: Campaign, step_key: int, unit_ids: list[int]) -> N
 def _apply(campaign: Campaign, report: Report, adding: bool) -> None:
     """Add (or take away) ``report``'s figures in both families of totals —
     its step's and the whole campaign's — at its unit and up to the first
-    ancestor with a counted report of its own, in a fixed number of queries."""
+    ancestor with a counted report of its own, in a fixed number of queries.
+    ``report`` is as ``_read_batch`` reads it (whether its unit has children)."""
     unit = report.unit
     step_keys = (report.step_id, WHOLE_CAMPAIGN)
-    ancestors, counted_steps, has_children = _line_of(campaign, report)
+    codes = unit.ancestor_codes
+    unit_of, counted_steps = _counted_on(campaign, {*codes, unit.code}, other_than=report.pk)
+    ancestors = [unit_of[code] for code in reversed(codes)]  # nearest first
+    has_children = report.has_children
     other_steps = counted_steps.get(unit.pk, set())
     others = {report.step_id: report.step_id in other_steps, WHOLE_CAMPAIGN: bool(other_steps)}
     # The unit's own sums stop standing for its children (adding) or start
@@ -424,36 +429,6 @@ def _apply(campaign: Campaign, report: Report, adding: bool) -> None:
             receiving.append(ancestor)
         changes.append(Change(step_key, receiving, reports, sign, cells))
     _add_to(campaign, report, changes)
-
-
-def _line_of(campaign: Campaign, report: Report) -> tuple[list[int], dict[int, set[int]], bool]:
-    """One query for ``report``'s unit and its ancestors: the ancestors' ids,
-    nearest first, the steps of the counted reports (other than this one)
-    each of them has, and whether the unit has children."""
-    unit = report.unit
-    codes = unit.ancestor_codes
-    qn = connection.ops.quote_name
-    units = qn(OrgUnit._meta.db_table)
-    sql = (
-        f"SELECT u.id, u.depth, r.step_id,"  # noqa: S608 - quoted table names, placeholders only
-        f" u.id = %s AND EXISTS (SELECT 1 FROM {units} c WHERE c.parent_id = u.id)"
-        f" FROM {units} u LEFT JOIN {qn(Report._meta.db_table)} r ON r.unit_id = u.id"
-        " AND r.campaign_id = %s AND r.in_rollup AND r.id <> %s"
-        f" WHERE u.id = %s OR u.code IN ({', '.join(['%s'] * len(codes)) or 'NULL'})"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [unit.pk, campaign.pk, report.pk, unit.pk, *codes])
-        rows = cursor.fetchall()
-    depth = {}
-    steps: dict[int, set[int]] = defaultdict(set)
-    has_children = False
-    for unit_id, unit_depth, step_id, is_parent in rows:  # is_parent: the unit's own row only
-        depth[unit_id] = unit_depth
-        has_children = has_children or bool(is_parent)
-        if step_id is not None:
-            steps[unit_id].add(step_id)
-    ancestors = sorted((i for i in depth if i != unit.pk), key=depth.__getitem__, reverse=True)
-    return ancestors, steps, has_children
 
 
 def _take_stored(campaign: Campaign, unit_id: int, step_keys: list[int]) -> dict[int, tuple]:
@@ -604,14 +579,15 @@ def _read_batch(campaign_id: int, report_ids: list[int]) -> list[Report]:
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT r.id, r.step_id, r.unit_id, r.status, r.in_rollup,"  # noqa: S608 - quoted table names, placeholders only
-                " u.path, u.valid_from, u.valid_to,"
+                " u.code, u.path, u.valid_from, u.valid_to,"
                 f" EXISTS (SELECT 1 FROM {unit} c WHERE c.parent_id = u.id)"
                 f" FROM {report} r JOIN {unit} u ON u.id = r.unit_id"
                 f" WHERE r.campaign_id = %s AND r.id IN ({', '.join(['%s'] * len(chunk))})",
                 [campaign_id, *chunk],
             )
             rows = cursor.fetchall()
-        for report_id, step_id, unit_id, status, in_rollup, path, born, closed, parent in rows:
+        for report_id, step_id, unit_id, status, in_rollup, *unit, parent in rows:
+            code, path, born, closed = unit
             row = _deferred(
                 Report,
                 id=report_id,
@@ -621,7 +597,9 @@ def _read_batch(campaign_id: int, report_ids: list[int]) -> list[Report]:
                 status=status,
                 in_rollup=bool(in_rollup),
             )
-            row.unit = _deferred(OrgUnit, id=unit_id, path=path, valid_from=born, valid_to=closed)
+            row.unit = _deferred(
+                OrgUnit, id=unit_id, code=code, path=path, valid_from=born, valid_to=closed
+            )
             row.has_children = bool(parent)
             found.append(row)
     return found
@@ -669,9 +647,11 @@ def _apply_together(campaign: Campaign, changes: list[tuple[Report, bool]]) -> N
         _remove_emptied(campaign, step_key, unit_ids)
 
 
-def _counted_on(campaign: Campaign, codes: set[str]) -> tuple[dict[str, int], dict[int, set]]:
+def _counted_on(
+    campaign: Campaign, codes: set[str], *, other_than: int = 0
+) -> tuple[dict[str, int], dict[int, set]]:
     """The units of ``codes``: code → id, and the steps of each one's counted
-    reports (one query)."""
+    reports other than report ``other_than`` (one query)."""
     qn = connection.ops.quote_name
     units, reports = qn(OrgUnit._meta.db_table), qn(Report._meta.db_table)
     unit_of: dict[str, int] = {}
@@ -681,9 +661,9 @@ def _counted_on(campaign: Campaign, codes: set[str]) -> tuple[dict[str, int], di
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT u.id, u.code, r.step_id FROM {units} u LEFT JOIN {reports} r"  # noqa: S608 - quoted table names, placeholders only
-            " ON r.unit_id = u.id AND r.campaign_id = %s AND r.in_rollup"
+            " ON r.unit_id = u.id AND r.campaign_id = %s AND r.in_rollup AND r.id <> %s"
             f" WHERE u.code IN ({', '.join(['%s'] * len(codes))})",
-            [campaign.pk, *sorted(codes)],
+            [campaign.pk, other_than, *sorted(codes)],
         )
         for unit_id, code, step_id in cursor.fetchall():
             unit_of[code] = unit_id
