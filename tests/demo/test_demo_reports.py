@@ -141,6 +141,25 @@ def test_texts_differ_between_units_and_keep_the_form_markup(demo):
     assert "**" in tân_an
 
 
+def test_every_bold_marker_of_the_demo_texts_pairs_up_on_the_page(demo):
+    # The Sở TT&TT's "**2** lớp học trực tuyến với **198**" printed
+    # "2** lớp học trực tuyến với **198" in bold.
+    from lifelong_week.reports.richtext import to_html
+
+    texts = SectionText.objects.filter(report__campaign=demo.campaign).values_list(
+        "report__unit__code", "text"
+    )
+    assert texts
+    for code, text in texts:
+        assert "*" not in to_html(text), code
+    sotttt = SectionText.objects.get(
+        report__unit__code="80-STTTT", text__contains="lớp học trực tuyến với"
+    ).text
+    assert re.search(
+        r"<strong>\d+</strong> lớp học trực tuyến với <strong>[\d.]+</strong>", to_html(sotttt)
+    )
+
+
 def test_drafts_are_partly_filled(demo):
     indicators = demo.campaign.report_form.indicators.count()
     for report in step_reports(demo):

@@ -6,9 +6,16 @@ Units type their sections in a plain text box; the stored text is:
 * a line starting with "- " (or "–", "•") is a first-level bullet, with "+ "
   a second-level one — Decree 30's "-" and "+" bullets, which documents
   write as literal characters at the start of an indented paragraph;
-* ``**bold**`` and ``*italic*`` spans inside a line.
+* ``**bold**`` and ``*italic*`` spans inside a line (italic also inside bold).
 
-Asterisks that do not pair up are printed as typed.
+A span opens with its marker followed by a character that is neither a space
+nor an asterisk, and closes at the first marker that follows such a
+character: ``**2** lớp với **198**`` is two bold numbers, never one bold run
+from "2" to "198". Asterisks that do not pair up are printed as typed, so the
+text of the spans is always the line without the markers that paired up.
+
+This is the one parse of the markup: the .docx (``layout.py``) and the report
+page (``reports.richtext``) both print from it.
 """
 
 from __future__ import annotations
@@ -40,28 +47,35 @@ class Block:
     text: str
 
 
-_INLINE = re.compile(
-    r"\*\*(?P<bold>[^*\s](?:.*?[^*\s])?)\*\*"
-    r"|(?<![\w*])\*(?P<italic>[^*\s](?:[^*]*?[^*\s])?)\*(?![\w*])"
-)
+# Bold: "**", then the shortest run that starts and ends with neither a space
+# nor an asterisk and holds no "**", then "**". Italic: the same with single
+# asterisks and no asterisk inside, not glued to a letter or digit ("2*3*4").
+_BOLD = r"\*\*(?P<bold>[^*\s](?:(?:(?!\*\*).)*?[^*\s])?)\*\*"
+_ITALIC = r"(?<![\w*])\*(?P<italic>[^*\s](?:[^*]*?[^*\s])?)\*(?![\w*])"
+_INLINE = re.compile(f"{_BOLD}|{_ITALIC}", re.DOTALL)
+_ITALIC_ONLY = re.compile(_ITALIC, re.DOTALL)
 _BULLET = re.compile(r"^[-–—•]\s+")
 _SUB_BULLET = re.compile(r"^\+\s+")
 
 
 def parse_inline(text: str) -> list[Span]:
     """Split a line into spans: ``"a **b** c"`` → a, **b**, c."""
+    return _spans(text, _INLINE, bold=False)
+
+
+def _spans(text: str, pattern: re.Pattern[str], *, bold: bool) -> list[Span]:
     spans: list[Span] = []
     position = 0
-    for match in _INLINE.finditer(text):
+    for match in pattern.finditer(text):
         if match.start() > position:
-            spans.append(Span(text[position : match.start()]))
-        if match["bold"] is not None:
-            spans.append(Span(match["bold"], bold=True))
+            spans.append(Span(text[position : match.start()], bold=bold))
+        if match["italic"] is None:  # a bold span, maybe with italic inside
+            spans.extend(_spans(match["bold"], _ITALIC_ONLY, bold=True))
         else:
-            spans.append(Span(match["italic"], italic=True))
+            spans.append(Span(match["italic"], bold=bold, italic=True))
         position = match.end()
     if position < len(text):
-        spans.append(Span(text[position:]))
+        spans.append(Span(text[position:], bold=bold))
     return spans
 
 
