@@ -89,3 +89,37 @@ def test_demo_serves_the_theme_keeps_data_in_its_folder_and_stops_cleanly(tmp_pa
             "select full_name from accounts_user where username = 'benluc.baocao'"
         ).fetchone()[0]
     assert name == "Đã đổi"
+
+
+def test_start_up_output_lists_the_accounts_and_keeps_e_mail_out_of_the_terminal(tmp_path):
+    # Loading the demo returns Cần Đước's report, which e-mails its reporter:
+    # the console backend printed the raw message (a base64 subject) here.
+    data_dir = tmp_path / "du-lieu"
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")
+    }
+    env["LIFELONG_WEEK_DATA_DIR"] = str(data_dir)
+    result = subprocess.run(
+        [sys.executable, "-m", "lifelong_week", "demo", "--no-serve"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    output = result.stdout + result.stderr
+    assert "Content-Type" not in output
+    assert "=?utf-8?" not in output
+    assert "— —" not in output
+    lines = output.splitlines()
+    assert "  quantri              Quản trị hệ thống — toàn hệ thống" in lines
+    assert "  benluc.baocao        Người nhập báo cáo — UBND huyện Bến Lức" in lines
+    mail_dir = data_dir / "thu-dien-tu"
+    assert (
+        f"Chưa cấu hình máy chủ thư (EMAIL_HOST): thư điện tử không gửi đi mà được lưu "
+        f"thành tệp trong {mail_dir}"
+    ) in lines
+    messages = [path.read_text(encoding="utf-8") for path in mail_dir.iterdir()]
+    assert len(messages) == 1
+    assert "To: canduoc.baocao@demo.invalid" in messages[0]
+    assert "Đề nghị bổ sung số liệu lớp học trực tuyến và ảnh lễ khai mạc." in messages[0]

@@ -39,5 +39,8 @@ def build_accounts(units) -> list[tuple[str, str, str]]:
         unit = units[code] if code else None
         if unit is not None:
             Membership.objects.get_or_create(user=user, unit=unit, role=role)
-        rows.append((username, Role(role).label, unit.display_name if unit else "—"))
+        if unit is not None:
+            rows.append((username, Role(role).label, unit.display_name))
+        else:  # the administrator: no unit, the whole system
+            rows.append((username, full_name, "toàn hệ thống"))
     return rows

@@ -7,11 +7,13 @@ import signal
 import subprocess
 import sys
 import threading
+from pathlib import Path
 
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from lifelong_week.demo import settings as demo_settings
 from lifelong_week.demo.accounts import DEMO_PASSWORD
 
 
@@ -28,6 +30,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, port: int, host: str, threads: int, no_serve: bool, **options):
         self.stdout.write(f"Thư mục dữ liệu: {settings.DATA_DIR}")
+        mail_dir = self._keep_mail_in_files()
         call_command("migrate", interactive=False, verbosity=0)
         from lifelong_week.demo.load import load_demo
 
@@ -38,9 +41,14 @@ class Command(BaseCommand):
         width = max(len(u) for u, _r, _unit in data.accounts)
         for username, role, unit in data.accounts:
             self.stdout.write(f"  {username.ljust(width)}  {role} — {unit}")
+        if mail_dir is not None:
+            self.stdout.write(
+                f"\nChưa cấu hình máy chủ thư (EMAIL_HOST): thư điện tử không gửi đi mà được lưu "
+                f"thành tệp trong {mail_dir}"
+            )
         if no_serve:
             return
-        worker = self._start_worker()
+        worker = self._start_worker(mail_in_files=mail_dir is not None)
         try:
             self._serve(host, port, threads)
         finally:
@@ -48,18 +56,32 @@ class Command(BaseCommand):
             with contextlib.suppress(subprocess.TimeoutExpired):
                 worker.wait(timeout=10)
 
-    def _start_worker(self) -> subprocess.Popen:
+    def _keep_mail_in_files(self) -> Path | None:
+        """Without a mail server, e-mail goes to files in the data folder (as in
+        ``demo/settings.py``, which the worker runs with) rather than to this
+        terminal, where a raw message with its encoded subject reads like an
+        error. Returns the folder, or None when a mail server is configured."""
+        if settings.EMAIL_BACKEND != demo_settings.CONSOLE_EMAIL:
+            return None
+        settings.EMAIL_BACKEND = demo_settings.EMAIL_BACKEND
+        settings.EMAIL_FILE_PATH = demo_settings.MAIL_DIR
+        return demo_settings.MAIL_DIR
+
+    def _start_worker(self, *, mail_in_files: bool) -> subprocess.Popen:
         """The background worker (reminders, later exports) beside the web server,
         with a daily reminder run enqueued now and every morning at 07:00."""
         from lifelong_week.reports.tasks import send_daily_reminders
 
         log_path = settings.DATA_DIR / "worker.log"
         log = log_path.open("a", encoding="utf-8")
+        env = os.environ.copy()
+        if mail_in_files and env.get("DJANGO_SETTINGS_MODULE") == "lifelong_week.settings":
+            env["DJANGO_SETTINGS_MODULE"] = "lifelong_week.demo.settings"
         worker = subprocess.Popen(
             [sys.executable, "-m", "lifelong_week", "db_worker", "--no-reload", "--interval", "5"],
             stdout=log,
             stderr=subprocess.STDOUT,
-            env=os.environ.copy(),
+            env=env,
         )
         send_daily_reminders.enqueue()
 
@@ -74,7 +96,7 @@ class Command(BaseCommand):
 
         threading.Thread(target=every_morning, daemon=True, name="daily-reminders").start()
         self.stdout.write(
-            f"Tác vụ nền (nhắc nộp báo cáo hằng ngày) đang chạy; thư điện tử được ghi vào {log_path}."
+            f"Tác vụ nền (nhắc nộp báo cáo hằng ngày) đang chạy; nhật ký ghi vào {log_path}."
         )
         return worker
 
