@@ -299,6 +299,8 @@ if env_bool("BEHIND_PROXY", default=False):
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 60 * 60 * 10  # one working day
 CSRF_COOKIE_HTTPONLY = False  # htmx reads nothing from it; the token travels in a header
+# A refused form gets a Vietnamese page that says why and leads back (403).
+CSRF_FAILURE_VIEW = "lifelong_week.core.errors.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"

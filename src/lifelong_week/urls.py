@@ -20,3 +20,8 @@ urlpatterns = [
 
 if settings.DEBUG:
     urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
+
+# Error pages in Vietnamese, in the site's layout (404 and 403: Django's own
+# handlers with templates/404.html and 403.html).
+handler400 = "lifelong_week.core.errors.bad_request"
+handler500 = "lifelong_week.core.errors.server_error"
