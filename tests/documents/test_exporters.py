@@ -71,12 +71,12 @@ def test_csv_from_the_step_page_is_protected_against_formula_injection(client, f
     response = client.get(reverse("reports:step_export", args=[step.pk, "csv"]))
 
     text = b"".join(response.streaming_content).decode("utf-8")
-    assert text.startswith("\ufeffMã đơn vị,")
-    row = next(r for r in csv.reader(io.StringIO(text.lstrip("\ufeff"))) if r[0] == "794")
+    assert text.startswith("\ufeffTT,Mã đơn vị,")
+    row = next(r for r in csv.reader(io.StringIO(text.lstrip("\ufeff"))) if r[1] == "794")
     assert row[-1] == '\'=HYPERLINK("http://x.invalid","bấm")'
     xlsx = client.get(reverse("reports:step_export", args=[step.pk, "xlsx"]))
     sheet = load_workbook(io.BytesIO(b"".join(xlsx.streaming_content)), read_only=True).active
-    cells = next(row for row in sheet.iter_rows(values_only=True) if row[0] == "794")
+    cells = next(row for row in sheet.iter_rows(values_only=True) if row[1] == "794")
     assert cells[-1] == '\'=HYPERLINK("http://x.invalid","bấm")'
 
 

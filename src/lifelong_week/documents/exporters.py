@@ -21,7 +21,9 @@ from lifelong_week.campaigns.enums import ValueType
 from lifelong_week.campaigns.models import Campaign, Indicator, ReportingStep
 from lifelong_week.core.dates import days_late
 from lifelong_week.orgs.models import OrgUnit
+from lifelong_week.reports.consolidate import step_lines
 from lifelong_week.reports.models import FigureValue, Report
+from lifelong_week.reports.rollup import fold_pending
 
 # A cell starting with one of these is a formula to Excel, LibreOffice and
 # Google Sheets (OWASP "CSV injection").
@@ -30,7 +32,12 @@ BATCH = 500
 
 
 class FiguresExporter:
-    """Every unit's report of a campaign (or a subtree, or one step) × indicators."""
+    """Every unit's report of a campaign (or a subtree, or one step) × indicators.
+
+    A report's figures are written only when it counts in the campaign's
+    totals (``Report.in_rollup``: its status counts under the campaign's
+    policy); any other report is listed with its status and empty figures,
+    as on every other output."""
 
     def __init__(
         self,
@@ -49,6 +56,8 @@ class FiguresExporter:
         if step is not None:
             queryset = queryset.filter(step=step)
         self.reports = queryset.order_by("step__order", "unit__path")
+        # ``in_rollup`` is current once what is pending is folded.
+        fold_pending([campaign.pk])
 
     @property
     def title(self) -> str:
@@ -62,6 +71,7 @@ class FiguresExporter:
             "Trạng thái",
             "Thời điểm gửi",
             "Trễ hạn (ngày)",
+            "Tính vào tổng hợp",
             *(f"{i.label} ({i.unit_of_measure})" for i in self.indicators),
         ]
 
@@ -77,6 +87,7 @@ class FiguresExporter:
             "status",
             "submitted_at",
             "late_by",
+            "in_rollup",
         )
         batch: list[tuple] = []
         for row in rows.iterator(chunk_size=BATCH):
@@ -89,14 +100,10 @@ class FiguresExporter:
 
     def _rows(self, batch, columns, kinds) -> Iterator[list[object]]:
         values: dict[int, list[object]] = {row[0]: [None] * len(columns) for row in batch}
-        for report_id, indicator_id, value, text in FigureValue.objects.filter(
-            report_id__in=values
-        ).values_list("report_id", "indicator_id", "value", "text"):
-            column = columns.get(indicator_id)
-            if column is not None:
-                values[report_id][column] = _cell(kinds[column], value, text)
+        counted = [row[0] for row in batch if row[-1]]
+        _fill(values, counted, columns, kinds)
         labels = dict(Report._meta.get_field("status").choices)
-        for pk, code, name, receiver, status, submitted_at, late_by in batch:
+        for pk, code, name, receiver, status, submitted_at, late_by, in_rollup in batch:
             yield [
                 code,
                 name,
@@ -104,8 +111,77 @@ class FiguresExporter:
                 str(labels[status]),
                 timezone.localtime(submitted_at).strftime("%d/%m/%Y %H:%M") if submitted_at else "",
                 days_late(late_by) if late_by is not None else None,
+                "có" if in_rollup else "không",
                 *values[pk],
             ]
+
+
+class StepExporter:
+    """Every unit a reporting step expects, in tree order, × indicators: the
+    step page's table as a file. Figures only for the reports that count
+    (``rollup.counted_in_step``); the last row adds them up."""
+
+    def __init__(self, step: ReportingStep):
+        self.step = step
+        self.indicators: list[Indicator] = list(step.campaign.report_form.indicators.all())
+
+    @property
+    def title(self) -> str:
+        return f"Số liệu {self.step.campaign.slug} bước {self.step.order}"
+
+    def header(self) -> list[str]:
+        return [
+            "TT",
+            "Mã đơn vị",
+            "Đơn vị",
+            "Trạng thái",
+            "Thời điểm gửi",
+            "Trễ hạn (ngày)",
+            "Tính vào tổng hợp",
+            *(f"{i.label} ({i.unit_of_measure})" for i in self.indicators),
+        ]
+
+    def rows(self) -> Iterator[list[object]]:
+        lines = step_lines(self.step, [])
+        columns = {indicator.pk: n for n, indicator in enumerate(self.indicators)}
+        kinds = [indicator.value_type for indicator in self.indicators]
+        counted = [line.report.pk for line in lines if line.counted]
+        values: dict[int, list[object]] = {pk: [None] * len(columns) for pk in counted}
+        _fill(values, counted, columns, kinds)
+        labels = dict(Report._meta.get_field("status").choices)
+        sums: list[Decimal | None] = [None] * len(columns)
+        for line in lines:
+            report = line.report
+            cells = values.get(report.pk, [None] * len(columns)) if line.counted else None
+            yield [
+                line.number,
+                line.unit.code,
+                line.unit.name,
+                str(labels[report.status]) if report else "Chưa bắt đầu",
+                timezone.localtime(report.submitted_at).strftime("%d/%m/%Y %H:%M")
+                if report and report.submitted_at
+                else "",
+                days_late(report.late_by) if report and report.late_by is not None else None,
+                "có" if line.counted else "không",
+                *(cells or [None] * len(columns)),
+            ]
+            for n, cell in enumerate(cells or []):
+                if kinds[n] in SUMMING and self.indicators[n].sums_up and cell is not None:
+                    sums[n] = (sums[n] or 0) + cell
+        yield [None, "", "Cộng (các báo cáo được tính)", "", "", None, "", *sums]
+
+
+SUMMING = (ValueType.INTEGER, ValueType.MONEY, ValueType.DECIMAL)
+
+
+def _fill(values: dict[int, list[object]], report_ids, columns, kinds) -> None:
+    """Write the figures of ``report_ids`` into their rows of ``values``."""
+    for report_id, indicator_id, value, text in FigureValue.objects.filter(
+        report_id__in=report_ids
+    ).values_list("report_id", "indicator_id", "value", "text"):
+        column = columns.get(indicator_id)
+        if column is not None:
+            values[report_id][column] = _cell(kinds[column], value, text)
 
 
 def _cell(kind: str, value: Decimal | None, text: str) -> object:
@@ -165,7 +241,7 @@ def csv_lines(header: Sequence[str], rows: Iterable[Sequence[object]]) -> Iterat
     yield buffer.getvalue()
 
 
-def export_to_path(exporter: FiguresExporter, path: Path) -> None:
+def export_to_path(exporter: FiguresExporter | StepExporter, path: Path) -> None:
     if path.suffix.lower() == ".csv":
         with path.open("w", encoding="utf-8", newline="") as out:
             for chunk in csv_lines(exporter.header(), exporter.rows()):

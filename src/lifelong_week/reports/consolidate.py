@@ -10,6 +10,8 @@ fields are filled, so drafting again never overwrites an edit.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
@@ -20,10 +22,10 @@ from lifelong_week.campaigns.enums import ValueType
 from lifelong_week.campaigns.models import ReportingStep
 from lifelong_week.core.numbers import format_number
 from lifelong_week.documents.nd30.tables import Column, TableRow
+from lifelong_week.orgs.models import OrgUnit
 from lifelong_week.reports import domain
-from lifelong_week.reports.enums import SENT_STATUSES
 from lifelong_week.reports.models import FigureValue, Report, SectionText
-from lifelong_week.reports.rollup import counted_reports, rollup
+from lifelong_week.reports.rollup import counted_in_step, counted_reports, rollup
 
 
 def source_step(report: Report) -> ReportingStep | None:
@@ -94,22 +96,52 @@ def _summing(report: Report, *types: str):
     ]
 
 
-def _expected_units(step: ReportingStep, indicators):
-    """(number, unit, its report or None, indicator id → value) for every unit
-    the step expects, in tree order: the appendix's rows, in two queries."""
+@dataclass
+class UnitLine:
+    """One expected unit of a step, as every table of the step lists it."""
+
+    number: int
+    unit: OrgUnit
+    report: Report | None
+    counted: bool  # its figures count (``rollup.counted_in_step``)
+    values: dict[int, Decimal | None]  # indicator id → value; all None unless counted
+
+
+def step_lines(step: ReportingStep, indicators) -> list[UnitLine]:
+    """Every unit the step expects, in tree order, with its report and — only
+    when the report counts — its figures: the rows of the step's appendices
+    and exports, in three queries."""
     reports = {r.unit_id: r for r in Report.objects.filter(step=step)}
+    counted = counted_in_step(step)
     values = {
         (row.report_id, row.indicator_id): row.value
-        for row in FigureValue.objects.filter(report__step=step, indicator__in=indicators)
+        for row in FigureValue.objects.filter(report_id__in=counted, indicator__in=indicators)
     }
+    lines = []
     for number, unit in enumerate(step.senders.order_by("path"), start=1):
         sent = reports.get(unit.pk)
-        yield (
-            number,
-            unit,
-            sent,
-            {i.pk: values.get((sent.pk, i.pk)) if sent else None for i in indicators},
+        counts = sent is not None and sent.pk in counted
+        lines.append(
+            UnitLine(
+                number=number,
+                unit=unit,
+                report=sent,
+                counted=counts,
+                values={i.pk: values.get((sent.pk, i.pk)) if counts else None for i in indicators},
+            )
         )
+    return lines
+
+
+def line_totals(lines: list[UnitLine], indicators) -> dict[int, Decimal | None]:
+    """Each indicator's sum over the lines that count (None when none gave it)."""
+    totals: dict[int, Decimal | None] = {}
+    for indicator in indicators:
+        given = [
+            line.values[indicator.pk] for line in lines if line.values[indicator.pk] is not None
+        ]
+        totals[indicator.pk] = sum(given, Decimal(0)) if given else None
+    return totals
 
 
 def units_table(report: Report, *, key_figures: int = 4):
@@ -127,16 +159,34 @@ def units_table(report: Report, *, key_figures: int = 4):
         *(Column(f"{i.label} ({i.unit_of_measure})", 1.4, "right") for i in indicators),
     ]
     rows = []
-    for number, unit, sent, values in _expected_units(step, indicators):
+    lines = step_lines(step, indicators)
+    for line in lines:
+        sent = line.report
         status = sent.get_status_display() if sent else _("Chưa bắt đầu")
         when = ""
         if sent and sent.submitted_at:
             when = timezone.localtime(sent.submitted_at).strftime("%d/%m/%Y")
-        cells = [str(number), unit.display_name, status, when]
+        cells = [str(line.number), line.unit.display_name, status, when]
         for indicator in indicators:
-            value = values[indicator.pk]
+            value = line.values[indicator.pk]
             cells.append(format_number(value) if value is not None else "")
         rows.append(TableRow(tuple(cells)))
+    totals = line_totals(lines, indicators)
+    rows.append(
+        TableRow(
+            (
+                "",
+                _("Cộng (các báo cáo được tính)"),
+                "",
+                "",
+                *(
+                    format_number(totals[i.pk]) if totals[i.pk] is not None else ""
+                    for i in indicators
+                ),
+            ),
+            bold=True,
+        )
+    )
     return columns, rows
 
 
@@ -166,18 +216,29 @@ def appendix_sheet(report: Report):
         )
 
     def rows():
-        for order, unit, sent, values in _expected_units(step, indicators):
-            counted = sent is not None and sent.status in SENT_STATUSES
+        lines = step_lines(step, indicators)
+        for line in lines:
+            sent = line.report
             yield [
-                order,
-                unit.code,
-                unit.name,
+                line.number,
+                line.unit.code,
+                line.unit.name,
                 sent.get_status_display() if sent else _("Chưa bắt đầu"),
                 timezone.localtime(sent.submitted_at).strftime("%d/%m/%Y %H:%M")
                 if sent and sent.submitted_at
                 else "",
                 sent.days_late if sent and sent.is_late else None,
-                *(number(values[i.pk]) if counted else None for i in indicators),
+                *(number(line.values[i.pk]) for i in indicators),
             ]
+        totals = line_totals(lines, indicators)
+        yield [
+            None,
+            "",
+            _("Cộng (các báo cáo được tính)"),
+            "",
+            "",
+            None,
+            *(number(totals[i.pk]) for i in indicators),
+        ]
 
     return _("Phụ lục"), header, rows()

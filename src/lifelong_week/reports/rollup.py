@@ -846,10 +846,27 @@ def counted_reports(
     """Ids of the reports that count for ``unit``'s subtree, highest one per branch."""
     step_key = step.pk if step is not None else WHOLE_CAMPAIGN
     fold_pending([campaign.pk])
-    rows = sorted(
+    return _highest(
         Report.objects.filter(_members(campaign, step_key), unit__path__startswith=unit.path)
-        .values_list("pk", "unit__path")
-        .order_by(),
+    )
+
+
+def counted_in_step(step: ReportingStep) -> set[int]:
+    """Ids of ``step``'s reports whose figures count — THE counting rule that
+    every output of figures goes through (step page, appendices, exports,
+    API): the report is in the roll-up (its status counts under the
+    campaign's policy and its unit existed during the campaign) and no other
+    counted report of the step stands above it on its branch. A report not
+    in this set is listed with its status and no figures, so the rows of any
+    table always add up to the step's totals at the receiving unit."""
+    fold_pending([step.campaign_id])
+    return set(_highest(Report.objects.filter(_members(step.campaign, step.pk))))
+
+
+def _highest(reports) -> list[int]:
+    """Ids of ``reports`` not below another of them on the same branch."""
+    rows = sorted(
+        reports.values_list("pk", "unit__path").order_by(),
         key=lambda row: len(row[1]),
     )
     kept: list[int] = []
