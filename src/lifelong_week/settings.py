@@ -7,6 +7,7 @@ folder), and a secret key is generated there on first start.
 
 from __future__ import annotations
 
+import re
 import secrets
 import sys
 import tempfile
@@ -258,6 +259,35 @@ if S3_BUCKET:
             "file_overwrite": False,
         },
     }
+
+# Uploaded files never have a public address: every one goes through a view
+# that asks the access helper (core/files.py), which then hands the bytes over
+# in one of three ways. "app": the application streams them (the default on
+# disk). "nginx": an X-Accel-Redirect to an `internal;` location of nginx that
+# aliases MEDIA_ROOT, so nginx sends them. "s3": a redirect to the bucket's
+# signed, short-lived link (the default with a bucket).
+FILE_DELIVERY = env_str("LIFELONG_WEEK_FILE_DELIVERY", "") or ("s3" if S3_BUCKET else "app")
+if FILE_DELIVERY not in ("app", "nginx", "s3"):
+    raise ImproperlyConfigured(
+        f"LIFELONG_WEEK_FILE_DELIVERY={FILE_DELIVERY!r} must be app, nginx or s3."
+    )
+if FILE_DELIVERY == "s3" and not S3_BUCKET:
+    raise ImproperlyConfigured(
+        "LIFELONG_WEEK_FILE_DELIVERY=s3 needs a bucket: set LIFELONG_WEEK_S3_BUCKET."
+    )
+if FILE_DELIVERY == "nginx" and S3_BUCKET:
+    raise ImproperlyConfigured(
+        "LIFELONG_WEEK_FILE_DELIVERY=nginx serves files from the data folder, but "
+        "LIFELONG_WEEK_S3_BUCKET keeps them in a bucket: use s3 (or app)."
+    )
+FILE_NGINX_LOCATION = env_str("LIFELONG_WEEK_NGINX_LOCATION", "") or "/_protected/"
+if not re.fullmatch(r"(/[A-Za-z0-9._~-]+)+/", FILE_NGINX_LOCATION) or {".", ".."} & set(
+    FILE_NGINX_LOCATION.split("/")
+):
+    raise ImproperlyConfigured(
+        f"LIFELONG_WEEK_NGINX_LOCATION={FILE_NGINX_LOCATION!r} must be a path such as "
+        "/_protected/ (starting and ending with /, letters, digits, . _ ~ - only)."
+    )
 
 # With Redis, the cache is shared by every application server, and sessions
 # are read from it (and kept in the database too, so a Redis restart signs

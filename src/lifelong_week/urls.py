@@ -1,7 +1,5 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
-from django.views.static import serve
 
 admin.site.site_header = "Quản trị — Tuần lễ hưởng ứng học tập suốt đời"
 admin.site.site_title = "Quản trị"
@@ -18,8 +16,8 @@ urlpatterns = [
     path("quan-tri/", admin.site.urls),
 ]
 
-if settings.DEBUG:
-    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
+# No route serves the storage folder, not even with DEBUG: every uploaded or
+# generated file goes through a view that asks the access helper (core/files.py).
 
 # Error pages in Vietnamese, in the site's layout (404 and 403: Django's own
 # handlers with templates/404.html and 403.html).

@@ -85,3 +85,62 @@ def test_prepared_statements_are_on_for_postgresql_unless_switched_off(tmp_path,
     result = run_cli("shell", "-c", show, env=env, tmp_path=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == options
+
+
+SHOW_DELIVERY = (
+    "from django.conf import settings; print(settings.FILE_DELIVERY, settings.FILE_NGINX_LOCATION)"
+)
+
+
+@pytest.mark.parametrize(
+    ("env", "shown"),
+    [
+        ({}, "app /_protected/"),
+        ({"LIFELONG_WEEK_FILE_DELIVERY": "nginx"}, "nginx /_protected/"),
+        (
+            {
+                "LIFELONG_WEEK_FILE_DELIVERY": "nginx",
+                "LIFELONG_WEEK_NGINX_LOCATION": "/tep-noi-bo/",
+            },
+            "nginx /tep-noi-bo/",
+        ),
+    ],
+)
+def test_files_are_sent_by_the_application_unless_nginx_is_named(tmp_path, env, shown):
+    result = run_cli("shell", "-c", SHOW_DELIVERY, env=env, tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == shown
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        (
+            {"LIFELONG_WEEK_FILE_DELIVERY": "apache"},
+            "LIFELONG_WEEK_FILE_DELIVERY='apache' must be app, nginx or s3.",
+        ),
+        (
+            {"LIFELONG_WEEK_FILE_DELIVERY": "s3"},
+            "LIFELONG_WEEK_FILE_DELIVERY=s3 needs a bucket: set LIFELONG_WEEK_S3_BUCKET.",
+        ),
+        (
+            {"LIFELONG_WEEK_FILE_DELIVERY": "nginx", "LIFELONG_WEEK_S3_BUCKET": "tuan-le"},
+            "LIFELONG_WEEK_FILE_DELIVERY=nginx serves files from the data folder, but "
+            "LIFELONG_WEEK_S3_BUCKET keeps them in a bucket: use s3 (or app).",
+        ),
+        (
+            {"LIFELONG_WEEK_NGINX_LOCATION": "/_protected"},
+            "LIFELONG_WEEK_NGINX_LOCATION='/_protected' must be a path such as /_protected/ "
+            "(starting and ending with /, letters, digits, . _ ~ - only).",
+        ),
+        (
+            {"LIFELONG_WEEK_NGINX_LOCATION": "/media/../"},
+            "LIFELONG_WEEK_NGINX_LOCATION='/media/../' must be a path such as /_protected/ "
+            "(starting and ending with /, letters, digits, . _ ~ - only).",
+        ),
+    ],
+)
+def test_a_junk_file_delivery_stops_start_up_naming_the_variable(tmp_path, env, message):
+    result = run_cli("check", env=env, tmp_path=tmp_path)
+    assert result.returncode != 0
+    assert message in result.stderr

@@ -31,6 +31,7 @@ import json
 from django.conf import settings
 print(json.dumps({
     "storage": settings.STORAGES["default"],
+    "file_delivery": settings.FILE_DELIVERY,
     "caches": settings.CACHES,
     "sessions": settings.SESSION_ENGINE,
 }))
@@ -70,6 +71,7 @@ def settings_with(env: dict[str, str], tmp_path) -> dict:
 def test_by_default_files_stay_on_disk_cache_in_memory_sessions_in_the_database(tmp_path):
     found = settings_with({}, tmp_path)
     assert found["storage"] == {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    assert found["file_delivery"] == "app"
     assert found["caches"]["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
     assert found["sessions"] == "django.contrib.sessions.backends.db"
 
@@ -106,6 +108,7 @@ def test_a_bucket_sends_uploads_to_object_storage_with_keys_from_files(tmp_path)
             "file_overwrite": False,
         },
     }
+    assert found["file_delivery"] == "s3"  # files leave through signed links
 
 
 def test_a_key_without_its_secret_stops_start_up(tmp_path):
@@ -206,6 +209,7 @@ def s3_settings(settings, tmp_path):
         tmp_path,
     )
     settings.STORAGES = {**settings.STORAGES, "default": found["storage"]}
+    settings.FILE_DELIVERY = found["file_delivery"]
     yield s3
     server.stop()
 
@@ -252,3 +256,48 @@ def test_photos_go_to_the_bucket_and_come_back_through_signed_links(s3_settings)
     archive = zipfile.ZipFile(io.BytesIO(report_photos_zip(report)))
     (member_name,) = archive.namelist()
     assert archive.read(member_name) == stored
+
+
+@pytest.mark.django_db
+def test_the_photo_view_redirects_those_who_may_see_it_to_a_short_signed_link(s3_settings):
+    unit = OrgUnitFactory(code="803")
+    campaign = CampaignFactory(slug="long-an-2021")
+    step = StepFactory(campaign=campaign)
+    reporter = member(unit, Role.REPORTER)
+    report = open_report(step, unit, by=reporter)
+    photo = add_photo(
+        report,
+        data=jpeg(),
+        filename="IMG_20211001.jpg",
+        caption="Lễ khai mạc Tuần lễ",
+        may_publish=False,
+        by=reporter,
+    )
+    client = Client()
+    client.force_login(reporter)
+
+    response = client.get(photo.urls.thumbnail)
+
+    assert response.status_code == 302
+    link = response["Location"]
+    assert link.startswith(
+        f"{s3_settings.meta.endpoint_url}/tuan-le-htsd/media/{photo.thumbnail.name}?"
+    )
+    assert "X-Amz-Signature=" in link
+    assert "X-Amz-Expires=3600" in link
+    assert response["Cache-Control"] == "private, max-age=1800"
+    with urllib.request.urlopen(link, timeout=10) as stored:  # noqa: S310 - local test server
+        assert stored.headers["Content-Type"] == "image/jpeg"
+        assert stored.headers["Content-Disposition"] == (
+            'inline; filename="le-khai-mac-tuan-le-nho.jpg"'
+        )
+        assert stored.headers["Cache-Control"] == "private, max-age=1800"
+        data = stored.read()
+    with photo.thumbnail.open("rb") as source:
+        assert data == source.read()
+
+    outsider = Client()
+    outsider.force_login(member(OrgUnitFactory(code="794"), Role.REPORTER))
+    refused = outsider.get(photo.urls.thumbnail)
+    assert refused.status_code == 404
+    assert "Location" not in refused

@@ -235,13 +235,42 @@ def scope_reports(user, queryset: QuerySet) -> QuerySet:
         return queryset.none()
     if reach.everything:
         return queryset
-    own = Q(unit_id__in=list(reach.own_unit_ids))
-    above = Q(pk__in=[])
+    return queryset.filter(_reports_q(reach))
+
+
+def _reports_q(reach: Reach, prefix: str = "") -> Q:
+    """``scope_reports``'s rule as a filter on the report at ``prefix``."""
+    at = f"{prefix}__" if prefix else ""
+    own = Q(**{f"{at}unit_id__in": list(reach.own_unit_ids)})
+    above = Q(**{f"{at}pk__in": []})
     for path in reach.subtree_paths:
-        above |= Q(unit__path__startswith=path)
+        above |= Q(**{f"{at}unit__path__startswith": path})
     reviewing = [uid for uid, roles in reach.roles.items() if roles & set(_REVIEW_ROLES)]
-    above |= Q(step__receiver_id__in=reviewing)
-    return queryset.filter(own | (above & Q(status__in=_READABLE_FROM_ABOVE)))
+    above |= Q(**{f"{at}step__receiver_id__in": reviewing})
+    return own | (above & Q(**{f"{at}status__in": _READABLE_FROM_ABOVE}))
+
+
+# A photo published with consent is everyone's (the public gallery) once its
+# report has gone up and stays there: submitted or accepted, not returned.
+_PUBLIC_PHOTO_REPORT_STATUSES = ("submitted", "accepted")
+
+
+def scope_photos(user, queryset: QuerySet) -> QuerySet:
+    """Photos the user may fetch, signed in or not: those of the reports the
+    user may open (``scope_reports``), and anyone's photo published with
+    consent of a report that has been sent."""
+    reach = reach_of(user)
+    if reach.everything:
+        return queryset
+    public = Q(may_publish=True, report__status__in=_PUBLIC_PHOTO_REPORT_STATUSES)
+    if reach.is_empty:
+        return queryset.filter(public)
+    return queryset.filter(public | _reports_q(reach, "report"))
+
+
+def is_public_photo(photo) -> bool:
+    """Whether anyone at all may fetch ``photo`` (``scope_photos``'s public part)."""
+    return photo.may_publish and photo.report.status in _PUBLIC_PHOTO_REPORT_STATUSES
 
 
 def scope_entry_reports(user, queryset: QuerySet) -> QuerySet:

@@ -193,6 +193,18 @@ class Photo(models.Model):
     def __str__(self) -> str:
         return self.caption
 
+    @cached_property
+    def urls(self):
+        """The photo and its thumbnail, through the view that checks who asks
+        (the files themselves have no public address)."""
+        kwargs = {"photo_id": self.pk}
+
+        class _Urls:
+            image = reverse("reports:photo_image", kwargs=kwargs)
+            thumbnail = reverse("reports:photo_thumbnail", kwargs=kwargs)
+
+        return _Urls
+
 
 class ReportChange(models.Model):
     """Who changed what, when, from what to what: the report's full history."""

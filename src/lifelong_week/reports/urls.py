@@ -1,6 +1,6 @@
 from django.urls import path
 
-from lifelong_week.reports import events, monitor, national, views
+from lifelong_week.reports import events, monitor, national, photo_files, views
 
 app_name = "reports"
 
@@ -22,6 +22,8 @@ urlpatterns = [
     path("<int:pk>/anh/", views.photos, name="photos"),
     path("<int:pk>/anh/<int:photo_id>/xoa/", views.photo_delete, name="photo_delete"),
     path("<int:pk>/anh.zip", views.photos_zip, name="photos_zip"),
+    path("anh/<int:photo_id>/", photo_files.photo_image, name="photo_image"),
+    path("anh/<int:photo_id>/nho/", photo_files.photo_thumbnail, name="photo_thumbnail"),
     path("<int:pk>/van-ban.docx", views.docx, name="docx"),
     path("<int:pk>/phu-luc.xlsx", views.appendix_xlsx, name="appendix_xlsx"),
     path("<int:pk>/so-van-ban/", views.document_number, name="document"),
