@@ -1,6 +1,27 @@
 from django.contrib import admin
+from django.contrib.admin.widgets import AdminFileWidget
+from django.urls import reverse
 
 from lifelong_week.campaigns import models
+
+
+class _CheckedLink:
+    """A stored file as the admin's file widget shows it, linked to the view
+    that checks who asks instead of the storage's own address."""
+
+    def __init__(self, file, url: str):
+        self.file, self.url = file, url
+
+    def __str__(self) -> str:
+        return str(self.file)
+
+
+class SourceFileWidget(AdminFileWidget):
+    def format_value(self, value):
+        value = super().format_value(value)
+        if value and getattr(value, "instance", None) is not None:
+            return _CheckedLink(value, reverse("campaigns:source", args=[value.instance.slug]))
+        return value
 
 
 class ActivityInline(admin.TabularInline):
@@ -27,6 +48,11 @@ class CampaignAdmin(admin.ModelAdmin):
     search_fields = ["title", "slug"]
     raw_id_fields = ["issuer", "coordinator", "parent"]
     inlines = [ActivityInline, AssignmentInline, StepInline]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "source_file":
+            kwargs["widget"] = SourceFileWidget
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
 class SectionInline(admin.TabularInline):

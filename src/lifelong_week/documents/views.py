@@ -15,7 +15,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -25,6 +25,7 @@ from lifelong_week.accounts.access import get_or_404, has_role, units_visible_to
 from lifelong_week.accounts.enums import Role
 from lifelong_week.campaigns.models import Campaign, ReportingStep
 from lifelong_week.campaigns.queries import campaigns_visible_to
+from lifelong_week.core.files import send_stored_file
 from lifelong_week.core.text import nfc
 from lifelong_week.documents.models import ExportJob, ExportKind, ExportStatus
 from lifelong_week.documents.tasks import request_export
@@ -224,8 +225,4 @@ def export_download(request, pk: int):
     job = _my_job(request, pk)
     if job.status != ExportStatus.DONE or not job.file:
         raise Http404
-    try:
-        source = job.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    return FileResponse(source, as_attachment=True, filename=job.download_name)
+    return send_stored_file(job.file, filename=job.download_name, inline=False)

@@ -7,7 +7,7 @@ from pathlib import PurePosixPath
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -33,6 +33,7 @@ from lifelong_week.campaigns.plan_import.queries import (
     new_unit_parents,
 )
 from lifelong_week.campaigns.queries import campaigns_visible_to
+from lifelong_week.core.files import send_stored_file
 from lifelong_week.documents.planparser import PlanReadError
 
 
@@ -432,14 +433,10 @@ def create(request, pk: int):
 # --- Source files -------------------------------------------------------------------------
 
 
-def _file_response(field) -> FileResponse:
+def _file_response(field):
     if not field:
         raise Http404
-    try:
-        handle = field.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    return FileResponse(handle, as_attachment=True, filename=PurePosixPath(field.name).name)
+    return send_stored_file(field, filename=PurePosixPath(field.name).name, inline=False)
 
 
 @login_required
