@@ -1,0 +1,214 @@
+"""Photos behind a real nginx, as production serves them: DEBUG off, the
+application answers X-Accel-Redirect, nginx sends the bytes from an
+``internal;`` location — and nobody reaches the storage folder directly.
+
+Debian's nginx is started by the test (its own configuration, prefix, logs
+and pid file in a temporary folder, a free port) in front of the application
+served by waitress, as the README deploys it. (Not pytest-django's live
+server: Django's test server serves MEDIA_URL from MEDIA_ROOT by itself.)
+Without nginx the test is skipped on a laptop and fails in CI.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import IN_CI
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs a loop
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+NGINX = shutil.which("nginx") or next(
+    (path for path in ("/usr/sbin/nginx",) if os.access(path, os.X_OK)), None
+)
+PASSWORD = "hoctap-2021"
+LOCATION = "/_protected/"
+
+CONF = """
+daemon off;
+master_process off;
+{user}
+pid {tmp}/nginx.pid;
+error_log {tmp}/error.log warn;
+events {{ worker_connections 64; }}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log {tmp}/access.log;
+    client_body_temp_path {tmp}/client_body;
+    proxy_temp_path {tmp}/proxy;
+    fastcgi_temp_path {tmp}/fastcgi;
+    uwsgi_temp_path {tmp}/uwsgi;
+    scgi_temp_path {tmp}/scgi;
+    server {{
+        listen 127.0.0.1:{port};
+        # Reached only through the application's X-Accel-Redirect.
+        location {location} {{
+            internal;
+            alias {media}/;
+            add_header X-Content-Type-Options nosniff always;
+        }}
+        location / {{
+            proxy_pass http://{upstream};
+            proxy_set_header Host $http_host;
+            proxy_set_header X-Forwarded-Proto $scheme;
+        }}
+    }}
+}}
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def application(transactional_db, settings):
+    """The application under waitress on a free port, DEBUG off, files by nginx."""
+    from django.contrib.staticfiles.handlers import StaticFilesHandler
+    from django.core.wsgi import get_wsgi_application
+    from waitress import create_server
+
+    settings.DEBUG = False
+    settings.FILE_DELIVERY = "nginx"
+    settings.FILE_NGINX_LOCATION = LOCATION
+    # The tests' static files come from the app folders (no collectstatic).
+    server = create_server(
+        StaticFilesHandler(get_wsgi_application()), host="127.0.0.1", port=0, threads=4
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    yield f"127.0.0.1:{server.effective_port}"
+    server.close()
+    thread.join(timeout=10)
+
+
+@pytest.fixture
+def nginx(application, settings, tmp_path):
+    """nginx on a free port in front of the application."""
+    if NGINX is None:
+        if IN_CI:
+            pytest.fail("CI=true but nginx is not installed (apt-get install -y nginx)")
+        pytest.skip("nginx is not installed (apt-get install -y nginx)")
+    media = Path(settings.MEDIA_ROOT)
+    media.mkdir(parents=True, exist_ok=True)
+    run = tmp_path / "nginx"
+    run.mkdir()
+    port = free_port()
+    conf = run / "nginx.conf"
+    conf.write_text(
+        CONF.format(
+            # Running as root, nginx would switch to "nobody", who cannot read
+            # pytest's temporary folders.
+            user="user root;" if os.geteuid() == 0 else "",
+            tmp=run,
+            port=port,
+            location=LOCATION,
+            media=media,
+            upstream=application,
+        ),
+        encoding="utf-8",
+    )
+    process = subprocess.Popen(
+        [NGINX, "-c", str(conf), "-p", str(run), "-e", str(run / "error.log")],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 10
+        while True:
+            with socket.socket() as probe:
+                if probe.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            if process.poll() is not None or time.monotonic() > deadline:
+                error = process.stderr.read().decode() if process.poll() is not None else ""
+                log = (run / "error.log").read_text() if (run / "error.log").exists() else ""
+                pytest.fail(f"nginx did not start: {error}{log}")
+            time.sleep(0.05)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture
+def demo_behind_nginx(nginx):
+    from lifelong_week.demo.load import load_demo
+
+    load_demo()
+    return nginx
+
+
+def sign_in(page, base: str, username: str) -> None:
+    page.context.clear_cookies()
+    page.goto(f"{base}/tai-khoan/dang-nhap/")
+    page.get_by_label("Tên đăng nhập").fill(username)
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_url(f"{base}/tai-khoan/")
+
+
+def test_photos_show_to_who_may_see_them_and_the_storage_stays_closed(page, demo_behind_nginx):
+    from lifelong_week.reports.models import Photo, Report
+
+    base = demo_behind_nginx
+    page.set_default_timeout(15_000)
+    report = Report.objects.get(unit__code="804", step__order=1)  # Thủ Thừa, sent
+    photos = list(report.photos.order_by("pk"))
+    internal = next(p for p in photos if not p.may_publish)
+    assert len(photos) == 2
+
+    for username in ("thuthua.baocao", "sogd.dieuphoi"):  # the owner, the reviewer
+        sign_in(page, base, username)
+        page.goto(base + report.urls.edit)
+        images = page.locator("ul.photos img")
+        assert images.count() == 2
+        for index in range(2):
+            images.nth(index).scroll_into_view_if_needed()
+        page.wait_for_function(
+            "[...document.querySelectorAll('ul.photos img')].every(i => i.complete)"
+        )
+        widths = page.eval_on_selector_all("img", "all => all.map(i => i.naturalWidth)")
+        assert len(widths) >= 2
+        assert all(width > 0 for width in widths), widths
+        assert page.eval_on_selector_all(
+            "ul.photos img", "all => all.map(i => new URL(i.src).pathname)"
+        ) == [p.urls.thumbnail for p in photos]
+
+        # nginx sent the bytes with the application's headers.
+        response = page.request.get(base + internal.urls.image)
+        assert response.status == 200
+        with internal.image.open("rb") as source:
+            assert response.body() == source.read()
+        headers = response.headers
+        assert headers["content-type"] == "image/jpeg"
+        assert headers["x-content-type-options"] == "nosniff"
+        assert headers["cache-control"] == "private, max-age=3600"
+        assert headers["content-disposition"].startswith('inline; filename="')
+        assert "x-accel-redirect" not in headers
+
+    # Another unit's reporter: 404 for the internal photo and its thumbnail.
+    sign_in(page, base, "benluc.baocao")
+    for url in (internal.urls.image, internal.urls.thumbnail):
+        response = page.request.get(base + url)
+        assert response.status == 404
+        assert not response.headers["content-type"].startswith("image/")
+
+    # The storage path itself, asked for directly: refused by nginx and the application.
+    sign_in(page, base, "thuthua.baocao")
+    for path in (LOCATION + internal.image.name, "/media/" + internal.image.name):
+        response = page.request.get(base + path)
+        assert response.status == 404, path
+        assert not response.headers["content-type"].startswith("image/")
+    assert Photo.objects.filter(pk=internal.pk).exists()
