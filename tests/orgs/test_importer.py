@@ -160,3 +160,98 @@ def test_command_reports_every_problem_and_fails(tmp_path, capsys):
         "Dòng 3: đơn vị cấp trên “NOPE” không tồn tại.",
     ]
     assert OrgUnit.objects.count() == 0
+
+
+# --- files as offices really save them, and files that are not ------------------
+
+HEADER = "code;name;kind;admin_level;parent_code"
+
+
+@pytest.mark.django_db
+def test_excel_doubled_quotes_keep_the_name_exact(tmp_path):
+    # Excel (Vietnamese Windows: ";") quotes a field holding a quote and doubles it.
+    path = write(
+        tmp_path,
+        "don-vi.csv",
+        HEADER
+        + '\r\n80;"Trung tâm ""Học tập cộng đồng"" xã An; Long An";other;province;\r\n'
+        + '81;"Hội ""Khuyến học""";association;province;\r\n',
+    )
+
+    import_units(path)
+
+    assert OrgUnit.objects.get(code="80").name == 'Trung tâm "Học tập cộng đồng" xã An; Long An'
+    assert OrgUnit.objects.get(code="81").name == 'Hội "Khuyến học"'
+
+
+@pytest.mark.django_db
+def test_old_mac_line_endings_are_read(tmp_path):
+    path = tmp_path / "don-vi.csv"
+    path.write_bytes(
+        "code,name,kind,admin_level,parent_code\r80,UBND tỉnh Long An,other,province,\r"
+        "803,UBND huyện Bến Lức,other,district,80\r".encode()
+    )
+
+    assert import_units(path).created == ["80", "803"]
+
+
+@pytest.mark.django_db
+def test_a_field_too_large_for_a_csv_cell_is_a_problem_on_its_line(tmp_path):
+    path = write(
+        tmp_path,
+        "don-vi.csv",
+        "code,name,kind,admin_level,parent_code\n80,A,other,province,\n"
+        + f'81,"{"x" * 200_000}",other,province,\n',
+    )
+
+    with pytest.raises(UnitImportError) as refused:
+        import_units(path)
+
+    (problem,) = refused.value.problems
+    assert problem.line == 3
+    assert "một ô quá dài" in problem.message
+    assert OrgUnit.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_pasted_control_characters_are_cleaned_and_overlong_names_refused(tmp_path):
+    path = write(
+        tmp_path,
+        "don-vi.csv",
+        "code,name,kind,admin_level,parent_code,head_name\n"
+        "80,UBND tỉnh\x0bLong An\x00,other,province,,Nguyễn\tVăn\x01 A\n"
+        f"81,{'Đ' * 256},other,province,,\n",
+    )
+
+    with pytest.raises(UnitImportError) as refused:
+        import_units(path)
+    assert [str(p) for p in refused.value.problems] == [
+        "Dòng 3: “tên đầy đủ” dài 256 ký tự, tối đa 255."
+    ]
+
+    path = write(
+        tmp_path,
+        "don-vi.csv",
+        "code,name,kind,admin_level,parent_code,head_name\n"
+        "80,UBND tỉnh\x0bLong An\x00,other,province,,Nguyễn\tVăn\x01 A\n",
+    )
+    import_units(path)
+    unit = OrgUnit.objects.get(code="80")
+    assert (unit.name, unit.head_name) == ("UBND tỉnh Long An", "Nguyễn Văn A")
+
+
+@pytest.mark.django_db
+def test_an_xlsx_that_inflates_far_beyond_a_unit_list_is_refused_unread(tmp_path):
+    import zipfile
+
+    path = tmp_path / "bom.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"<" + b" " * (250 * 1024 * 1024))
+
+    with pytest.raises(UnitImportError) as refused:
+        import_units(path)
+
+    assert [str(p) for p in refused.value.problems] == [
+        "Tệp bom.xlsx giải nén ra quá lớn, không phải danh sách đơn vị."
+    ]
+    assert path.stat().st_size < 1024 * 1024

@@ -23,6 +23,30 @@ def nfc(value: str | None) -> str:
     return unicodedata.normalize("NFC", value).strip()
 
 
+# C0 controls but tab and line feed, DEL and the C1 controls: no office text
+# holds them, PostgreSQL refuses NUL, spreadsheets and XML refuse the rest.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Word's manual line break (Shift+Enter) pastes a vertical tab; a form feed or
+# a carriage return alone also meant "new line" to whoever typed it.
+_LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
+
+
+def clean_text(value: str | None) -> str:
+    """Text as it may be stored: NFC, line breaks as ``\\n``, no control
+    characters (NUL, vertical tab from Word, …), trimmed. For any text a user
+    or a file gives us — forms, the API, imports."""
+    if not value:
+        return ""
+    value = _LINE_BREAKS.sub("\n", value)
+    return nfc(_CONTROL.sub("", value))
+
+
+def clean_line(value: str | None) -> str:
+    """One-line text (a name, a title): as ``clean_text``, with every line
+    break and run of spaces made one space."""
+    return _SPACES.sub(" ", clean_text(value)).strip()
+
+
 def fold(value: str | None) -> str:
     """Lower-case, diacritic-free, whitespace-collapsed form for matching."""
     if not value:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from lifelong_week.core.text import fold, nfc
+from lifelong_week.core.text import clean_line, fold
 from lifelong_week.orgs.domain import move_unit
 from lifelong_week.orgs.enums import AdminLevel, UnitKind
 from lifelong_week.orgs.models import OrgUnit, code_validator
@@ -96,10 +97,28 @@ class _Row:
 # --- Reading ---------------------------------------------------------------
 
 
+# Bounds checked before any work: a real list of a country's units is a few
+# megabytes; anything far larger is a mistake or an attack.
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_INFLATED_BYTES = 200 * 1024 * 1024  # an .xlsx is a zip: what it unpacks to
+MAX_ROWS = 200_000
+MAX_CELL_CHARS = 10_000  # no unit field is longer than a few hundred characters
+
+
 def read_rows(path: Path) -> tuple[list[str], Iterator[tuple[int, list[object]]]]:
     """Header and (line number, cells) rows of a CSV or XLSX file."""
     suffix = path.suffix.lower()
     try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise UnitImportError(
+                [
+                    RowProblem(
+                        None,
+                        _("Tệp %(name)s quá lớn (tối đa %(mb)s MB).")
+                        % {"name": path.name, "mb": MAX_FILE_BYTES // (1024 * 1024)},
+                    )
+                ]
+            )
         data = path.read_bytes()
     except OSError:
         raise UnitImportError([RowProblem(None, _("Không đọc được tệp %s.") % path.name)]) from None
@@ -121,34 +140,92 @@ def _read_csv(data: bytes, name: str):
                 )
             ]
         ) from None
+    # Excel's CSV: quotes doubled inside quoted fields, the delimiter its
+    # regional setting's (";" in Vietnamese Windows). The delimiter is the one
+    # the header line uses most; everything else is Excel's dialect, never
+    # guessed — a guess from one line misreads doubled quotes in names.
+    first_line = re.split(r"\r\n|\r|\n", text, maxsplit=1)[0]
+    delimiter = max(",;\t", key=first_line.count)
+
+    class Dialect(csv.excel):
+        pass
+
+    Dialect.delimiter = delimiter
+    # newline="": lines may end in \r\n, \n or a lone \r (old Mac exports).
+    reader = csv.reader(io.StringIO(text, newline=""), Dialect)
+    rows = _bounded_csv(reader, name)
     try:
-        dialect = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
-    try:
-        header = next(reader)
+        _line, header = next(rows)
     except StopIteration:
         raise UnitImportError([RowProblem(None, _("Tệp %s trống.") % name)]) from None
-    return header, ((reader.line_num, row) for row in reader)
+    return header, rows
+
+
+def _bounded_csv(reader, name: str) -> Iterator[tuple[int, list[object]]]:
+    """The reader's rows with their line numbers; a malformed or oversized
+    field, or too many rows, is a problem named by its line."""
+    count = 0
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error:
+            raise UnitImportError(
+                [
+                    RowProblem(
+                        reader.line_num,
+                        _(
+                            "không đọc được dòng này của tệp %s (một ô quá dài hoặc dấu ngoặc kép "
+                            "không đóng). Hãy mở tệp bằng Excel và lưu lại dạng CSV UTF-8."
+                        )
+                        % name,
+                    )
+                ]
+            ) from None
+        count += 1
+        if count > MAX_ROWS + 1:
+            raise UnitImportError(
+                [RowProblem(None, _("Tệp có quá %s dòng.") % f"{MAX_ROWS:,}".replace(",", "."))]
+            )
+        yield reader.line_num, row
 
 
 def _read_xlsx(data: bytes, name: str):
     from openpyxl import load_workbook
 
+    invalid = UnitImportError(
+        [RowProblem(None, _("Tệp %s không phải tệp Excel (.xlsx) hợp lệ.") % name)]
+    )
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            inflated = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise invalid from None
+    if inflated > MAX_INFLATED_BYTES:
+        raise UnitImportError(
+            [RowProblem(None, _("Tệp %s giải nén ra quá lớn, không phải danh sách đơn vị.") % name)]
+        )
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, OSError, KeyError, ValueError):
-        raise UnitImportError(
-            [RowProblem(None, _("Tệp %s không phải tệp Excel (.xlsx) hợp lệ.") % name)]
-        ) from None
+        raise invalid from None
     sheet = workbook.worksheets[0]
     rows = sheet.iter_rows(values_only=True)
     try:
         header = [str(cell or "") for cell in next(rows)]
     except StopIteration:
         raise UnitImportError([RowProblem(None, _("Tệp %s trống.") % name)]) from None
-    return header, ((number, list(row)) for number, row in enumerate(rows, start=2))
+
+    def numbered():
+        for number, row in enumerate(rows, start=2):
+            if number > MAX_ROWS + 1:
+                raise UnitImportError(
+                    [RowProblem(None, _("Tệp có quá %s dòng.") % f"{MAX_ROWS:,}".replace(",", "."))]
+                )
+            yield number, list(row)
+
+    return header, numbered()
 
 
 # --- Checking --------------------------------------------------------------
@@ -205,15 +282,30 @@ def _check_row(line: int, cells: dict[str, object]) -> tuple[dict[str, object], 
 
     def text(key: str) -> str:
         raw = cells.get(key)
-        return nfc("" if raw is None else str(raw))
+        # Cleaned here, at the boundary: no NUL or pasted control character
+        # reaches the database, and a name is one line.
+        return clean_line("" if raw is None else str(raw)[:MAX_CELL_CHARS])
 
     values["code"] = code = text("code")
     try:
         code_validator(code)
     except ValidationError:
-        problems.append(RowProblem(line, _("mã đơn vị “%s” không hợp lệ.") % code))
+        problems.append(RowProblem(line, _("mã đơn vị “%s” không hợp lệ.") % code[:40]))
     for key in _TEXT_FIELDS:
         values[key] = text(key)
+        limit = OrgUnit._meta.get_field(key).max_length
+        if limit and len(values[key]) > limit:
+            problems.append(
+                RowProblem(
+                    line,
+                    _("“%(field)s” dài %(length)s ký tự, tối đa %(limit)s.")
+                    % {
+                        "field": OrgUnit._meta.get_field(key).verbose_name,
+                        "length": len(values[key]),
+                        "limit": limit,
+                    },
+                )
+            )
     if not values["name"]:
         problems.append(RowProblem(line, _("thiếu tên đơn vị.")))
     kind = _choice(text("kind"), UnitKind)
