@@ -25,6 +25,7 @@ from lifelong_week.campaigns.models import Extension, Indicator, ReportingStep
 from lifelong_week.core.dates import moment_text, timestamp_or_none
 from lifelong_week.core.numbers import format_number
 from lifelong_week.core.rows import decimal_or_none, raw_rows
+from lifelong_week.core.text import vi_sort_key
 from lifelong_week.orgs.models import OrgUnit
 from lifelong_week.reports.enums import SENT_STATUSES, ReportStatus
 from lifelong_week.reports.models import FigureValue, Report
@@ -33,16 +34,19 @@ from lifelong_week.reports.rollup import SUMMABLE
 NOT_STARTED = "not_started"
 OVERDUE = "overdue"
 
-# What the filter offers: key → (label, test on a row)
+# What the filter offers: key → label (``Row.matches`` tests a row). The first
+# four split the units into states that add up to the whole; the others pick
+# units across them.
 FILTERS = {
     "": _("Tất cả"),
     "chua-gui": _("Chưa gửi"),
-    "tre-han": _("Trễ hạn"),
-    "da-gui": _("Đã gửi"),
-    "cho-duyet": _("Chờ thủ trưởng duyệt"),
-    "bi-tra-lai": _("Bị trả lại"),
+    "da-gui": _("Đã gửi, chờ tiếp nhận"),
     "da-tiep-nhan": _("Đã tiếp nhận"),
+    "tre-han": _("Trễ hạn (chưa gửi hoặc gửi sau hạn)"),
+    "bi-tra-lai": _("Bị trả lại"),
+    "cho-duyet": _("Chờ thủ trưởng duyệt"),
 }
+_WHOLE = ("", "chua-gui", "da-gui", "da-tiep-nhan")
 SORTS = {
     "don-vi": _("Đơn vị"),
     "trang-thai": _("Trạng thái"),
@@ -146,7 +150,7 @@ class Row:
             "": True,
             "chua-gui": not self.sent,
             "tre-han": self.late,
-            "da-gui": self.sent,
+            "da-gui": status == ReportStatus.SUBMITTED,
             "cho-duyet": status == ReportStatus.AWAITING_HEAD,
             "bi-tra-lai": status == ReportStatus.RETURNED,
             "da-tiep-nhan": status == ReportStatus.ACCEPTED,
@@ -199,17 +203,39 @@ class Board:
     def not_sent(self) -> list[Row]:
         return [row for row in self.all_rows if not row.sent]
 
+    @property
+    def filter_groups(self) -> list[tuple[str, list[tuple[str, str, int]]]]:
+        """The filter chips in two groups, each with its lead-in: the states
+        that add up to the whole, then the filters across them."""
+        whole = [option for option in self.filter_options if option[0] in _WHOLE]
+        others = [option for option in self.filter_options if option[0] not in _WHOLE]
+        return [("", whole), (_("Trong đó:"), others)] if others else [("", whole)]
+
+
+def filters_for(step: ReportingStep) -> dict[str, str]:
+    """The filters that can match a unit under the campaign's settings: no
+    "awaiting the head's approval" where no report goes to the head."""
+    if step.campaign.requires_head_approval:
+        return FILTERS
+    return {key: label for key, label in FILTERS.items() if key != "cho-duyet"}
+
 
 def _sort_key(sort: str):
+    """Each sort, with the unit's name in Vietnamese alphabetical order (as
+    shown: ``display_name``) deciding between equals."""
     far = dt.datetime.max.replace(tzinfo=dt.UTC)
+
+    def name(row: Row) -> tuple:
+        return vi_sort_key(row.unit.display_name)
+
     return {
-        "don-vi": lambda row: row.unit.path,
-        "trang-thai": lambda row: (_STATE_ORDER[row.state], row.unit.path),
+        "don-vi": name,
+        "trang-thai": lambda row: (_STATE_ORDER[row.state], name(row)),
         "gui-luc": lambda row: (
             row.report.submitted_at if row.sent and row.report.submitted_at else far,
-            row.unit.path,
+            name(row),
         ),
-        "tre-han": lambda row: (-row.days_late, not row.overdue, row.unit.path),
+        "tre-han": lambda row: (-row.days_late, not row.overdue, name(row)),
     }[sort]
 
 
@@ -237,7 +263,7 @@ def board_choice(
         else []
     )
     return Choice(
-        filter=filter if filter in FILTERS else "",
+        filter=filter if filter in filters_for(step) else "",
         sort=sort if sort in SORTS else "don-vi",
         indicators=indicators,
         chart_indicator=next((i for i in indicators if i.code == indicator_code), None)
@@ -276,6 +302,11 @@ def board_state(step: ReportingStep, now: dt.datetime | None = None) -> tuple[tu
         step.senders.count(),
         now >= step.deadline,
         timezone.localtime(now).date().isoformat(),
+        # The chart of days runs from the campaign's start to the lock; the
+        # head-approval filter shows only where the campaign asks for it.
+        timestamp_or_none(step.lock_at),
+        step.campaign.week_start.isoformat(),
+        step.campaign.requires_head_approval,
     )
     totals = (step.pk, step.campaign.count_policy, reports["n"], timestamp_or_none(reports["last"]))
     return board, totals
@@ -327,7 +358,7 @@ def build_board(
         overdue=sum(row.overdue for row in all_rows),
         filter_options=[
             (key, label, sum(row.matches(key) for row in all_rows))
-            for key, label in FILTERS.items()
+            for key, label in filters_for(step).items()
         ],
         indicators=indicators,
         chart_indicator=chart_indicator,
@@ -364,7 +395,7 @@ def _bars(rows: list[Row], indicator: Indicator | None) -> list[Bar]:
     if indicator is None:
         return []
     values = []
-    for row in rows:
+    for row in sorted(rows, key=_sort_key("don-vi")):
         values.append((row.unit.display_name, row.figures.get(indicator.pk)))
     largest = max((v for _n, v in values if v), default=0)
     return [
@@ -374,9 +405,10 @@ def _bars(rows: list[Row], indicator: Indicator | None) -> list[Bar]:
 
 
 def _days(rows: list[Row], step: ReportingStep, now: dt.datetime) -> list[Day]:
-    """Units sent per day, from two weeks before the deadline (or the first
-    sending) to the deadline or the last sending — or today, while the step is
-    recent (at most 60 days)."""
+    """Units sent per day over the step's own days: from the campaign's start
+    (or an earlier first sending) to the last day before the lock — or to
+    today while entry is still open. A step without a lock ends on its
+    deadline's day; a sending after the end (an extension) extends it."""
     sent_days = sorted(
         timezone.localtime(row.report.submitted_at).date()
         for row in rows
@@ -384,11 +416,12 @@ def _days(rows: list[Row], step: ReportingStep, now: dt.datetime) -> list[Day]:
     )
     deadline_day = timezone.localtime(step.deadline).date()
     today = timezone.localtime(now).date()
-    start = min([deadline_day - dt.timedelta(days=14), *sent_days[:1]])
-    end = max([deadline_day, *sent_days[-1:]])
-    if today <= end + dt.timedelta(days=14):  # still in the campaign: run up to today
-        end = max(end, today)
-    end = min(end, start + dt.timedelta(days=59))
+    start = min([step.campaign.week_start, *sent_days[:1]])
+    if step.lock_at is not None:
+        close = timezone.localtime(step.lock_at - dt.timedelta(microseconds=1)).date()
+    else:
+        close = deadline_day
+    end = max([start, min(today, close), *sent_days[-1:]])
     per_day = Counter(sent_days)
     expected = len(rows) or 1
     days, cumulative = [], sum(n for d, n in per_day.items() if d < start)

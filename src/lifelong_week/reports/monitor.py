@@ -20,14 +20,28 @@ from lifelong_week.campaigns.forms import DateTimeInput
 from lifelong_week.campaigns.models import ReportingStep
 from lifelong_week.campaigns.queries import Countdown, campaigns_visible_to
 from lifelong_week.core.dates import moment_text
+from lifelong_week.core.text import vi_sort_key
 from lifelong_week.orgs.models import OrgUnit
 from lifelong_week.reports import domain
-from lifelong_week.reports.board import FILTERS, SORTS, board_choice, board_state, build_board
+from lifelong_week.reports.board import SORTS, board_choice, board_state, build_board, filters_for
 from lifelong_week.reports.enums import SENT_STATUSES
 from lifelong_week.reports.models import Report
 from lifelong_week.reports.rollup import rollup
 
 REVIEW_ROLES = (Role.COORDINATOR, Role.HEAD, Role.ADMINISTRATOR)
+
+
+class _ByName(forms.models.ModelChoiceIterator):
+    """A unit choice in Vietnamese alphabetical order of the names shown."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        units = sorted(
+            self.queryset, key=lambda unit: vi_sort_key(self.field.label_from_instance(unit))
+        )
+        for unit in units:
+            yield self.choice(unit)
 
 
 class ExtensionForm(forms.Form):
@@ -46,7 +60,9 @@ class ExtensionForm(forms.Form):
                 "unit_id", flat=True
             )
         )
-        self.fields["unit"].queryset = step.senders.exclude(pk__in=sent).order_by("path")
+        # The iterator first: setting the queryset gives the widget its choices.
+        self.fields["unit"].iterator = _ByName
+        self.fields["unit"].queryset = step.senders.exclude(pk__in=sent)
 
     def clean_until(self):
         until = self.cleaned_data["until"]
@@ -87,7 +103,7 @@ def step_monitor(request, step_id: int):
         "board_key": (*board_now, choice.filter, choice.sort, chart, get_language()),
         "totals_key": (*totals_state, get_language()),
         "choice": choice,
-        "filters": FILTERS,
+        "filters": filters_for(step),
         "sorts": SORTS,
         "countdown": Countdown(step.deadline, timezone.now()),
         "form": ExtensionForm(step=step),
@@ -107,8 +123,9 @@ def not_sent_list(request, step_id: int):
 
     step = receiving_step(request, step_id)
     board = build_board(step)
-    people = people_of([row.unit for row in board.not_sent])
-    rows = [(row, people.get(row.unit.pk, [])) for row in board.not_sent]
+    units = sorted(board.not_sent, key=lambda row: vi_sort_key(row.unit.display_name))
+    people = people_of([row.unit for row in units])
+    rows = [(row, people.get(row.unit.pk, [])) for row in units]
     return render(
         request,
         "reports/not_sent.html",

@@ -26,6 +26,7 @@ from lifelong_week.accounts.access import can_follow_campaign, get_or_404
 from lifelong_week.campaigns.models import Campaign, Indicator, ReportingStep
 from lifelong_week.campaigns.queries import campaigns_visible_to
 from lifelong_week.core.dates import timestamp_or_none
+from lifelong_week.core.text import vi_sort_key
 from lifelong_week.orgs.enums import AdminLevel
 from lifelong_week.orgs.models import OrgUnit
 from lifelong_week.reports.board import format_cell, number_cells, sent_figures
@@ -81,10 +82,9 @@ class NationalBoard:
 def build_national_board(campaign: Campaign) -> NationalBoard:
     top = campaign.coordinator
     start, end = campaign_window(campaign)
-    provinces = list(
-        OrgUnit.objects.filter(parent=top, admin_level=AdminLevel.PROVINCE)
-        .overlapping(start, end)
-        .order_by("name")
+    provinces = sorted(
+        OrgUnit.objects.filter(parent=top, admin_level=AdminLevel.PROVINCE).overlapping(start, end),
+        key=lambda province: vi_sort_key(province.display_name),
     )
     rows = {p.pk: ProvinceRow(p) for p in provinces}
     children = list(campaign.children.select_related("issuer", "coordinator"))
