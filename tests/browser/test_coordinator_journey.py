@@ -53,7 +53,7 @@ def test_coordinator_follows_reminds_and_sends_the_consolidated_report(
     expect(page.locator("main")).to_contain_text("UBND huyện Bến Lức")
     mail.outbox.clear()
     page.get_by_role("button", name="Gửi nhắc nhở").click()
-    expect(page.locator(".messages")).to_contain_text(re.compile(r"Đã gửi nhắc nhở đến \d+ đơn vị"))
+    expect(page.locator(".messages")).to_contain_text(re.compile(r"Đã gửi thư nhắc đến \d+ đơn vị"))
     reminded = {m.to[0] for m in mail.outbox}
     assert "benluc.baocao@demo.invalid" in reminded
     assert "tanan.baocao@demo.invalid" not in reminded  # Tân An has sent

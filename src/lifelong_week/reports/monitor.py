@@ -20,6 +20,7 @@ from lifelong_week.campaigns.forms import DateTimeInput
 from lifelong_week.campaigns.models import ReportingStep
 from lifelong_week.campaigns.queries import Countdown, campaigns_visible_to
 from lifelong_week.core.dates import moment_text
+from lifelong_week.core.numbers import format_number
 from lifelong_week.core.text import vi_sort_key
 from lifelong_week.orgs.models import OrgUnit
 from lifelong_week.reports import domain
@@ -199,24 +200,69 @@ def step_export(request, step_id: int, fmt: str):
 
 @login_required
 def remind_now(request, step_id: int):
-    """Remind every unit that has not sent: a confirmation first, showing who
-    will receive it; then the same reminder as the daily one (never twice a day)."""
-    from lifelong_week.reports.reminders import MANUAL, Due, not_sent, people_of, send_reminders
+    """Remind every unit that has not sent: a confirmation first, saying unit
+    by unit who will get an e-mail, who was reminded today already and who
+    cannot be reached; then the same reminder as the daily one (never twice a
+    day), and a message saying exactly what was done."""
+    from lifelong_week.reports import reminders
 
     step = receiving_step(request, step_id)
-    units = list(not_sent(step))
     if request.method == "POST":
-        logs = send_reminders([Due(step, unit, MANUAL) for unit in units], by=request.user)
-        skipped = len(units) - len(logs)
-        message = _("Đã gửi nhắc nhở đến %d đơn vị.") % len(logs)
-        if skipped:
-            message += " " + _("%d đơn vị đã được nhắc hôm nay nên không nhắc lại.") % skipped
-        messages.success(request, message)
+        done = reminders.remind_now(step, by=request.user)
+        for level, text in _reminded_messages(done):
+            messages.add_message(request, level, text)
         return redirect("reports:step", step_id=step.pk)
-    people = people_of(units)
-    recipients = [(unit, people.get(unit.pk, [])) for unit in units]
     return render(
         request,
         "reports/remind_confirm.html",
-        {"step": step, "campaign": step.campaign, "recipients": recipients},
+        {"step": step, "campaign": step.campaign, "plan": reminders.reminder_plan(step)},
     )
+
+
+def _names(units, *, at_most: int = 10) -> str:
+    names = [u.unit.display_name for u in units]
+    if len(names) <= at_most:
+        return ", ".join(names)
+    return _("%(names)s và %(more)s đơn vị khác") % {
+        "names": ", ".join(names[:at_most]),
+        "more": format_number(len(names) - at_most),
+    }
+
+
+def _reminded_messages(done) -> list[tuple[int, str]]:
+    """What ``reminders.remind_now`` did, group by group, in the coordinator's words."""
+    said = []
+    if done.emailed:
+        said.append(
+            (
+                messages.SUCCESS,
+                _(
+                    "Đã gửi thư nhắc đến %(units)s đơn vị (%(addresses)s địa chỉ thư điện tử): %(names)s."
+                )
+                % {
+                    "units": format_number(len(done.emailed)),
+                    "addresses": format_number(len(done.addresses)),
+                    "names": _names(done.emailed),
+                },
+            )
+        )
+    else:
+        said.append((messages.INFO, _("Không có thư nhắc nào được gửi lần này.")))
+    if done.skipped:
+        said.append(
+            (
+                messages.INFO,
+                _("%(units)s đơn vị đã được nhắc hôm nay nên không nhắc lại: %(names)s.")
+                % {"units": format_number(len(done.skipped)), "names": _names(done.skipped)},
+            )
+        )
+    if done.unreachable:
+        text = _(
+            "%(units)s đơn vị không nhận được thư vì chưa có tài khoản có địa chỉ thư điện tử — cần gọi điện: %(names)s."
+        ) % {"units": format_number(len(done.unreachable)), "names": _names(done.unreachable)}
+        if done.in_system_only:
+            text += " " + _("Trong đó %(units)s đơn vị đã nhận thông báo trong hệ thống.") % {
+                "units": format_number(len(done.in_system_only))
+            }
+        said.append((messages.WARNING, text))
+    return said
