@@ -50,7 +50,14 @@ def only(*allowed: str, default_other: int = 404) -> dict[str, int]:
 
 
 LA = "long-an-2021"
-DRAFT, SENT, STEP1 = "<draft report>", "<sent report>", "<step 1>"
+DRAFT, SENT, STEP1, STEP2 = "<draft report>", "<sent report>", "<step 1>", "<step 2>"
+# Who reads a step's dashboard: the receiving unit's coordinators, head and
+# viewers, held there or above (the province's and the Ministry's viewers);
+# who acts on it (reminders, extensions): its coordinators and head only.
+STEP1_READERS = (
+    "quantri", "bo.theodoi", "ubndtinh.theodoi", "sogd.dieuphoi", "sogd.giamdoc",
+)  # fmt: skip
+STEP1_MANAGERS = ("quantri", "sogd.dieuphoi", "sogd.giamdoc")
 MATRIX = {
     ("portal:home", ()): dict.fromkeys(CAST, 200),
     ("accounts:login", ()): {**dict.fromkeys(SIGNED_IN, 302), "anonymous": 200},
@@ -104,8 +111,14 @@ MATRIX = {
         "benluc.lanhdao": 302,
     },
     ("reports:events", ()): expect(200),
-    ("reports:step", (STEP1,)): only("quantri", "sogd.dieuphoi", "sogd.giamdoc"),
-    ("reports:not_sent", (STEP1,)): only("quantri", "sogd.dieuphoi", "sogd.giamdoc"),
+    ("reports:step", (STEP1,)): only(*STEP1_READERS),
+    ("reports:not_sent", (STEP1,)): only(*STEP1_READERS),
+    ("reports:step_export", (STEP1, "csv")): only(*STEP1_READERS),
+    ("reports:remind", (STEP1,)): only(*STEP1_MANAGERS),
+    # The Department's report to the Ministry: the Ministry's viewer follows it;
+    # the Department's own staff write that report and do not see the Ministry's board.
+    ("reports:step", (STEP2,)): only("quantri", "bo.theodoi"),
+    ("reports:remind", (STEP2,)): only("quantri"),
     ("reports:event_create", ()): only(
         "sogd.dieuphoi",
         "sogd.baocao",
@@ -122,6 +135,7 @@ POSTS = {
         "quantri", "benluc.baocao", "benluc.lanhdao", default_other=404
     ),
     ("reports:review", (SENT,)): only("quantri", "sogd.dieuphoi", "sogd.giamdoc"),
+    ("reports:extension", (STEP1,)): only(*STEP1_MANAGERS),
 }
 
 
@@ -143,7 +157,8 @@ def cast(demo):
     if sent.is_editable:
         fill_all_figures(sent, users["tanan.baocao"])
         submit_report(sent, by=users["tanan.baocao"])
-    users["<objects>"] = {DRAFT: draft.pk, SENT: sent.pk, STEP1: step.pk}
+    upward = demo.campaign.steps.get(order=2)
+    users["<objects>"] = {DRAFT: draft.pk, SENT: sent.pk, STEP1: step.pk, STEP2: upward.pk}
     return users
 
 
@@ -177,13 +192,15 @@ def test_every_page_for_every_role(client, cast):
 
 @pytest.mark.parametrize(("page", "args"), list(POSTS), ids=lambda v: str(v))
 def test_every_action_for_every_role(client, cast, page, args):
-    report = Report.objects.get(pk=cast["<objects>"][args[0]])
-    if page == "reports:submit":
-        fill_all_figures(report, cast["benluc.baocao"])
-    start = ReportStatus.DRAFT if page == "reports:submit" else ReportStatus.SUBMITTED
+    reset = None  # an action on a step (an extension) changes nothing to undo
+    if args[0] in (DRAFT, SENT):
+        report = Report.objects.get(pk=cast["<objects>"][args[0]])
+        if page == "reports:submit":
+            fill_all_figures(report, cast["benluc.baocao"])
+        start = ReportStatus.DRAFT if page == "reports:submit" else ReportStatus.SUBMITTED
 
-    def reset():  # every role tries the same action on the same report
-        Report.objects.filter(pk=report.pk).update(status=start)
+        def reset():  # every role tries the same action on the same report
+            Report.objects.filter(pk=report.pk).update(status=start)
 
     expected = {**POSTS[(page, args)], "anonymous": 302}
     observed = _observe(client, cast, "post", _url(cast, page, args), reset=reset)

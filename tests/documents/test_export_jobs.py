@@ -252,7 +252,7 @@ STEP_EXPORT = {
     "sogd.baocao": 404,  # a reporter of the receiving unit
     "benluc.baocao": 404,
     "benluc.lanhdao": 404,
-    "ubndtinh.theodoi": 404,  # sees the campaign, does not follow this step
+    "ubndtinh.theodoi": 302,  # a viewer above the receiving unit follows the step
     "outsider": 404,
 }
 CAMPAIGN_EXPORT = {
@@ -271,7 +271,7 @@ def test_who_may_export_a_step(client, step, outsider):
             200 if observed[who] == 302 else 404
         )
     assert observed == STEP_EXPORT
-    assert ExportJob.objects.count() == 3
+    assert ExportJob.objects.count() == 4
 
 
 def test_who_may_export_a_whole_campaign(client, full_demo, outsider):

@@ -245,8 +245,9 @@ def _reports_q(reach: Reach, prefix: str = "") -> Q:
     above = Q(**{f"{at}pk__in": []})
     for path in reach.subtree_paths:
         above |= Q(**{f"{at}unit__path__startswith": path})
-    reviewing = [uid for uid, roles in reach.roles.items() if roles & set(_REVIEW_ROLES)]
-    above |= Q(**{f"{at}step__receiver_id__in": reviewing})
+    # The receiving unit's reviewers, and its viewers (who read what it receives).
+    receiving = [uid for uid, roles in reach.roles.items() if roles & set(OVERVIEW_ROLES)]
+    above |= Q(**{f"{at}step__receiver_id__in": receiving})
     return own | (above & Q(**{f"{at}status__in": _READABLE_FROM_ABOVE}))
 
 
@@ -303,6 +304,23 @@ def can_enter_report(user, report) -> bool:
 def can_review_report(user, report) -> bool:
     """Coordinators (or the head) of the unit the report is sent to."""
     return has_role(user, report.step.receiver, *_REVIEW_ROLES)
+
+
+# --- Reporting steps -------------------------------------------------------------------
+
+
+def can_follow_step(user, step) -> bool:
+    """Whether ``user`` may read a step's dashboard, its lists and its figures:
+    the receiving unit's coordinators, head, viewers and administrators (held
+    there or above it). Reporters of the receiving unit write its own report
+    and do not follow the units'."""
+    return has_role(user, step.receiver, *OVERVIEW_ROLES)
+
+
+def can_manage_step(user, step) -> bool:
+    """Whether ``user`` may act on a step — remind the units, grant extensions:
+    those who review its reports (``can_review_report``), not its viewers."""
+    return has_role(user, step.receiver, *_REVIEW_ROLES)
 
 
 def units_reporting_for(user) -> QuerySet[OrgUnit]:

@@ -125,7 +125,7 @@ def received_steps(unit: OrgUnit, campaigns: QuerySet[Campaign]) -> QuerySet[Rep
     """Steps in which ``unit`` receives the reports (a coordinator's view)."""
     return (
         ReportingStep.objects.filter(campaign__in=campaigns, receiver=unit)
-        .select_related("campaign")
+        .select_related("campaign__issuer", "receiver")
         .prefetch_related("senders")
         .order_by("deadline")
     )

@@ -3,7 +3,7 @@
 Who may export:
 
 - one reporting step: whoever may follow that step (the receiving unit's
-  coordinators and head, as on the step page);
+  coordinators, head and viewers, as on the step page);
 - a whole campaign (or a subtree of it): coordinators, viewers and heads of
   the campaign's coordinating or issuing unit (roles held above count too).
 
@@ -21,7 +21,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
-from lifelong_week.accounts.access import get_or_404, has_role, units_visible_to
+from lifelong_week.accounts.access import (
+    can_follow_step,
+    get_or_404,
+    has_role,
+    units_visible_to,
+)
 from lifelong_week.accounts.enums import Role
 from lifelong_week.campaigns.models import Campaign, ReportingStep
 from lifelong_week.campaigns.queries import campaigns_visible_to
@@ -30,7 +35,6 @@ from lifelong_week.core.text import nfc
 from lifelong_week.documents.models import ExportJob, ExportKind, ExportStatus
 from lifelong_week.documents.tasks import request_export
 from lifelong_week.orgs.models import OrgUnit
-from lifelong_week.reports.monitor import REVIEW_ROLES
 
 CAMPAIGN_EXPORT_ROLES = (Role.COORDINATOR, Role.VIEWER, Role.HEAD, Role.ADMINISTRATOR)
 RECENT_JOBS = 20
@@ -47,7 +51,7 @@ def exportable_step(user, step_id: int) -> ReportingStep:
         ),
         pk=step_id,
     )
-    if not has_role(user, step.receiver, *REVIEW_ROLES):
+    if not can_follow_step(user, step):
         raise Http404
     return step
 

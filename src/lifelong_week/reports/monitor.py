@@ -14,8 +14,12 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lifelong_week.accounts.access import get_or_404, has_role, scope_reports
-from lifelong_week.accounts.enums import Role
+from lifelong_week.accounts.access import (
+    can_follow_step,
+    can_manage_step,
+    get_or_404,
+    scope_reports,
+)
 from lifelong_week.campaigns.forms import DateTimeInput
 from lifelong_week.campaigns.models import ReportingStep
 from lifelong_week.campaigns.queries import Countdown, campaigns_visible_to
@@ -28,8 +32,6 @@ from lifelong_week.reports.board import SORTS, board_choice, board_state, build_
 from lifelong_week.reports.enums import SENT_STATUSES
 from lifelong_week.reports.models import Report
 from lifelong_week.reports.rollup import rollup
-
-REVIEW_ROLES = (Role.COORDINATOR, Role.HEAD, Role.ADMINISTRATOR)
 
 
 class _ByName(forms.models.ModelChoiceIterator):
@@ -72,14 +74,17 @@ class ExtensionForm(forms.Form):
         return until
 
 
-def receiving_step(request, step_id: int) -> ReportingStep:
+def receiving_step(request, step_id: int, *, manage: bool = False) -> ReportingStep:
+    """The step, if the user may follow it (``can_follow_step``) — or, with
+    ``manage``, act on it (``can_manage_step``); else 404."""
     step = get_or_404(
         ReportingStep.objects.filter(
             campaign__in=campaigns_visible_to(request.user)
         ).select_related("campaign", "receiver"),
         pk=step_id,
     )
-    if not has_role(request.user, step.receiver, *REVIEW_ROLES):
+    allowed = can_manage_step if manage else can_follow_step
+    if not allowed(request.user, step):
         raise Http404
     return step
 
@@ -88,6 +93,7 @@ def receiving_step(request, step_id: int) -> ReportingStep:
 def step_monitor(request, step_id: int):
     """The receiving unit's dashboard for one step; htmx refreshes its board."""
     step = receiving_step(request, step_id)
+    can_manage = can_manage_step(request.user, step)
     choice = board_choice(
         step,
         filter=request.GET.get("loc", ""),
@@ -101,13 +107,15 @@ def step_monitor(request, step_id: int):
         "campaign": step.campaign,
         # Built only when the cached copy is out of date (see ``board_state``).
         "board": SimpleLazyObject(lambda: build_board(step, choice=choice)),
-        "board_key": (*board_now, choice.filter, choice.sort, chart, get_language()),
+        # The cached board holds the action links: one copy for those who act, one for readers.
+        "board_key": (*board_now, choice.filter, choice.sort, chart, can_manage, get_language()),
         "totals_key": (*totals_state, get_language()),
         "choice": choice,
         "filters": filters_for(step),
         "sorts": SORTS,
         "countdown": Countdown(step.deadline, timezone.now()),
-        "form": ExtensionForm(step=step),
+        "can_manage": can_manage,
+        "form": ExtensionForm(step=step) if can_manage else None,
         "rollup": SimpleLazyObject(lambda: rollup(step.campaign, step.receiver, step=step)),
         "refreshed_at": timezone.localtime(),
     }
@@ -143,7 +151,7 @@ def not_sent_list(request, step_id: int):
 @login_required
 @require_POST
 def grant_extension(request, step_id: int):
-    step = receiving_step(request, step_id)
+    step = receiving_step(request, step_id, manage=True)
     form = ExtensionForm(request.POST, step=step)
     if form.is_valid():
         domain.grant_extension(
@@ -206,7 +214,7 @@ def remind_now(request, step_id: int):
     day), and a message saying exactly what was done."""
     from lifelong_week.reports import reminders
 
-    step = receiving_step(request, step_id)
+    step = receiving_step(request, step_id, manage=True)
     if request.method == "POST":
         done = reminders.remind_now(step, by=request.user)
         for level, text in _reminded_messages(done):
