@@ -235,6 +235,8 @@ IndicatorFormSet = inlineformset_factory(
         "sums_up",
         "min_value",
         "max_value",
+        "plausible_min",
+        "plausible_max",
         "help_text",
     ],
     extra=1,

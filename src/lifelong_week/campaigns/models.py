@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -87,6 +88,28 @@ class Indicator(models.Model):
     max_value = models.DecimalField(
         _("giá trị lớn nhất"), max_digits=20, decimal_places=2, null=True, blank=True
     )
+    # Between the hard limits above (a value outside them is refused) and
+    # these, a value is saved but needs a short explanation before the
+    # report is sent: 3.200.000 people at one district's opening ceremony.
+    plausible_min = models.DecimalField(
+        _("thường không dưới"),
+        max_digits=20,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Số nhỏ hơn vẫn được lưu, nhưng đơn vị phải giải trình trước khi gửi."),
+    )
+    plausible_max = models.DecimalField(
+        _("thường không quá"),
+        max_digits=20,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_(
+            "Cho báo cáo của một đơn vị (không áp dụng cho báo cáo tổng hợp). Số lớn hơn vẫn "
+            "được lưu, nhưng đơn vị phải giải trình trước khi gửi."
+        ),
+    )
     help_text = models.TextField(_("cách tính"), blank=True)
     activity_kind = models.CharField(
         _("thuộc hoạt động"), max_length=16, choices=ActivityKind.choices, blank=True
@@ -107,6 +130,13 @@ class Indicator(models.Model):
 
     def __str__(self) -> str:
         return f"{self.label} ({self.unit_of_measure})"
+
+    def clean(self) -> None:
+        low, high = self.plausible_min, self.plausible_max
+        if low is not None and high is not None and low > high:
+            raise ValidationError(
+                {"plausible_max": _("Phải lớn hơn hoặc bằng mức “thường không dưới”.")}
+            )
 
 
 class Campaign(models.Model):

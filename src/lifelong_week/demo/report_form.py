@@ -104,6 +104,40 @@ INDICATORS = [
 ]  # fmt: skip
 
 
+# What one unit's own report plausibly holds (a district, a provincial body,
+# a school): above it a figure is saved but needs an explanation — a typing
+# slip such as 3.200.000 people at a district's opening ceremony. Generous on
+# purpose: a large district's real figures never need explaining.
+# Consolidated reports, which add many units up, are not held to them.
+PLAUSIBLE_MAX = {
+    "banners": 2_000,
+    "news_items": 500,
+    "social_posts": 2_000,
+    "radio_broadcasts": 2_000,
+    "opening_ceremonies": 100,
+    "opening_attendance": 20_000,
+    "online_classes": 300,
+    "free_classes": 300,
+    "online_learners": 30_000,
+    "clubs": 300,
+    "club_members": 10_000,
+    "contests": 100,
+    "contest_participants": 50_000,
+    "trainings": 100,
+    "training_participants": 10_000,
+    "open_resources": 5_000,
+    "book_titles": 30_000,
+    "book_copies": 100_000,
+    "cultural_venues": 100,
+    "cultural_visitors": 100_000,
+    "press_programmes": 100,
+    "honoured_collectives": 300,
+    "honoured_individuals": 1_000,
+    "international_events": 100,
+    "funding_state": 2_000_000_000,
+    "funding_other": 2_000_000_000,
+}
+
 # Figures the platform can pre-fill from the events a unit records.
 EVENT_RULES = {
     "opening_ceremonies": EventRule.COUNT,
@@ -145,6 +179,7 @@ def build_report_form(year: int = 2021) -> ReportForm:
             activity_kind=kind,
             event_rule=EVENT_RULES.get(code, EventRule.NONE),
             min_value=None if value_type == BOOL else 0,
+            plausible_max=PLAUSIBLE_MAX.get(code),
         )
         for n, (code, group, label, uom, value_type, sums_up, kind) in enumerate(
             INDICATORS, start=1

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from lifelong_week.campaigns.enums import ActivityKind, EventRule, ValueType
 from lifelong_week.campaigns.models import FormSection, Indicator, ReportForm
-from lifelong_week.demo.report_form import EVENT_RULES, INDICATORS, SECTIONS
+from lifelong_week.demo.report_form import EVENT_RULES, INDICATORS, PLAUSIBLE_MAX, SECTIONS
 
 INT = ValueType.INTEGER
 K = ActivityKind
@@ -35,6 +35,24 @@ NATIONAL_INDICATORS = [
 ]  # fmt: skip
 
 ALL_INDICATORS = [*INDICATORS, *NATIONAL_INDICATORS]
+
+# As the demo's, for one school's, commune's or body's own activities.
+NATIONAL_PLAUSIBLE_MAX = {
+    **PLAUSIBLE_MAX,
+    "learners_total": 100_000,
+    "learners_women": 100_000,
+    "learners_ethnic": 100_000,
+    "learners_elderly": 100_000,
+    "learners_disabled": 100_000,
+    "learners_workers": 100_000,
+    "reading_sessions": 500,
+    "learning_families": 5_000,
+    "learning_clans": 500,
+    "learning_communities": 500,
+    "learning_units": 500,
+    "learning_citizens": 20_000,
+    "volunteers": 5_000,
+}
 
 
 def build_national_form(year: int) -> ReportForm:
@@ -69,6 +87,7 @@ def build_national_form(year: int) -> ReportForm:
             activity_kind=kind,
             event_rule=EVENT_RULES.get(code, EventRule.NONE),
             min_value=None if value_type == ValueType.BOOLEAN else 0,
+            plausible_max=NATIONAL_PLAUSIBLE_MAX.get(code),
         )
         for n, (code, group, label, uom, value_type, sums_up, kind) in enumerate(
             ALL_INDICATORS, start=1

@@ -3,6 +3,14 @@
 A warning is not an error — real activities can look odd (an online class with
 no registered learners yet) — but the unit must say why before submitting.
 Rules name indicator codes; a rule whose codes are not in the form is skipped.
+Besides the rules between two figures, a figure outside its indicator's
+plausible range (``Indicator.plausible_min``/``plausible_max``) is warned
+about: 3.200.000 people at one district's opening ceremony is saved, but
+asks for a second look.
+
+Each warning belongs to one indicator — the one whose explanation it needs —
+and a rule ties two: ``partners`` says which fields' warnings can change
+when one figure changes, so the page updates them as the clerk types.
 """
 
 from __future__ import annotations
@@ -11,7 +19,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from lifelong_week.core.numbers import format_number
 
 
 @dataclass(frozen=True)
@@ -46,14 +57,76 @@ CEILINGS = [
 
 
 @dataclass(frozen=True)
+class Plausible:
+    """An indicator's plausible range (either end may be open)."""
+
+    low: Decimal | None
+    high: Decimal | None
+    unit_of_measure: str = ""
+
+
+@dataclass(frozen=True)
 class CheckWarning:
     code: str  # the indicator the explanation belongs to
     message: str
+    out_of_range: bool = False  # outside the plausible range, not a rule between figures
 
 
-def cross_check(values: Mapping[str, Decimal | None]) -> list[CheckWarning]:
-    """Warnings for a report's values (indicator code → value)."""
+def ranges_of(rows) -> dict[str, Plausible]:
+    """code → plausible range, from (code, low, high, unit of measure) rows;
+    indicators without a range are left out."""
+    return {
+        code: Plausible(low, high, unit)
+        for code, low, high, unit in rows
+        if low is not None or high is not None
+    }
+
+
+def partners(code: str) -> set[str]:
+    """The indicators whose warnings may change when ``code``'s value
+    changes: itself and those a rule ties it to."""
+    tied = {code}
+    for rule in RULES:
+        if code in (rule.when, rule.then):
+            tied |= {rule.when, rule.then}
+    for ceiling in CEILINGS:
+        if code in (ceiling.part, ceiling.whole):
+            tied |= {ceiling.part, ceiling.whole}
+    return tied
+
+
+def _amount(value: Decimal, unit_of_measure: str) -> str:
+    number = format_number(value, decimals=2)
+    return f"{number} {unit_of_measure}".strip()
+
+
+def out_of_range(value: Decimal | None, plausible: Plausible) -> str | None:
+    """The warning for ``value`` outside ``plausible``, or None."""
+    if value is None:
+        return None
+    if plausible.high is not None and value > plausible.high:
+        return gettext(
+            "Cao bất thường: thường không quá %s. Vui lòng kiểm tra lại; nếu đúng, "
+            "ghi giải trình ngắn."
+        ) % _amount(plausible.high, plausible.unit_of_measure)
+    if plausible.low is not None and value < plausible.low:
+        return gettext(
+            "Thấp bất thường: thường ít nhất %s. Vui lòng kiểm tra lại; nếu đúng, "
+            "ghi giải trình ngắn."
+        ) % _amount(plausible.low, plausible.unit_of_measure)
+    return None
+
+
+def cross_check(
+    values: Mapping[str, Decimal | None], ranges: Mapping[str, Plausible] | None = None
+) -> list[CheckWarning]:
+    """Warnings for a report's values (indicator code → value), with the
+    plausible ranges of the indicators that have one (code → range)."""
     found = []
+    for code, plausible in (ranges or {}).items():
+        message = out_of_range(values.get(code), plausible)
+        if message is not None:
+            found.append(CheckWarning(code, message, out_of_range=True))
     for rule in RULES:
         applies = rule.when in values and rule.then in values
         if applies and (values[rule.when] or 0) > 0 and not values[rule.then]:

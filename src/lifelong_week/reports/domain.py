@@ -37,7 +37,7 @@ from lifelong_week.core.rows import decimal_or_none
 from lifelong_week.core.text import nfc
 from lifelong_week.orgs.models import OrgUnit
 from lifelong_week.reports import richtext
-from lifelong_week.reports.checks import cross_check
+from lifelong_week.reports.checks import CheckWarning, Plausible, cross_check, ranges_of
 from lifelong_week.reports.enums import EDITABLE_STATUSES, ChangeKind, ReportStatus
 from lifelong_week.reports.models import (
     Event,
@@ -417,6 +417,30 @@ class Problems:
         return bool(self.missing or self.unexplained)
 
 
+def adds_up_units(report: Report) -> bool:
+    """Whether the report's unit receives other units' reports in its
+    campaign, so that its figures add theirs up (a consolidated report)."""
+    return (
+        ReportingStep.objects.filter(campaign_id=report.campaign_id, receiver_id=report.unit_id)
+        .exclude(pk=report.step_id)
+        .exists()
+    )
+
+
+def report_warnings(
+    report: Report, values: dict[str, Decimal | None], ranges: dict[str, Plausible]
+) -> list[CheckWarning]:
+    """The cross-check warnings of ``report``'s values. A plausible range
+    is about one unit's own activities: a consolidated report, which adds
+    many units up, is held to the rules between figures only (its units'
+    own reports were held to the ranges). Reads whether the report is a
+    consolidated one only when a value is out of range."""
+    warnings = cross_check(values, ranges)
+    if any(w.out_of_range for w in warnings) and adds_up_units(report):
+        warnings = [w for w in warnings if not w.out_of_range]
+    return warnings
+
+
 def submission_problems(report: Report) -> Problems:
     """Figures not filled in, and cross-check warnings without an explanation.
 
@@ -427,17 +451,22 @@ def submission_problems(report: Report) -> Problems:
     qn = connection.ops.quote_name
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT i.id, i.code, i.value_type, f.id, f.value, f.note"  # noqa: S608 - quoted table names, placeholders only
+            "SELECT i.id, i.code, i.value_type, i.plausible_min, i.plausible_max,"  # noqa: S608 - quoted table names, placeholders only
+            " i.unit_of_measure, f.id, f.value, f.note"
             f" FROM {qn(Indicator._meta.db_table)} i LEFT JOIN {qn(FigureValue._meta.db_table)} f"
             " ON f.indicator_id = i.id AND f.report_id = %s WHERE i.form_id = %s"
             f" ORDER BY i.{qn('order')}, i.id",
             [report.pk, report.campaign.report_form_id],
         )
         read = cursor.fetchall()
-    indicators = [(pk, code, value_type) for pk, code, value_type, *_figure in read]
+    indicators = [(pk, code, value_type) for pk, code, value_type, *_rest in read]
+    ranges = ranges_of(
+        (code, decimal_or_none(low), decimal_or_none(high), unit)
+        for _pk, code, _type, low, high, unit, *_figure in read
+    )
     rows = {
         pk: (decimal_or_none(value), note)
-        for pk, _code, _type, figure, value, note in read
+        for pk, _code, _type, _low, _high, _unit, figure, value, note in read
         if figure is not None
     }
     missing = [
@@ -448,7 +477,7 @@ def submission_problems(report: Report) -> Problems:
     values = {code: rows.get(pk, (None,))[0] for pk, code, _type in indicators}
     pk_of = {code: pk for pk, code, _type in indicators}
     unexplained, explained = [], []
-    for warning in cross_check(values):
+    for warning in report_warnings(report, values, ranges):
         pk = pk_of[warning.code]
         target = explained if pk in rows and rows[pk][1].strip() else unexplained
         target.append((pk, warning.message))

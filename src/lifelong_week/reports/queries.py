@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 
 from lifelong_week.accounts.access import scope_entry_reports, scope_reports
 from lifelong_week.campaigns.models import FormSection, Indicator
-from lifelong_week.reports.checks import cross_check
+from lifelong_week.reports.checks import ranges_of
 from lifelong_week.reports.models import FigureValue, Report, SectionText
 
 
@@ -92,10 +92,14 @@ class FigureEntry:
     def note(self) -> str:
         return self.row.note if self.row else ""
 
+    @property
+    def explained(self) -> bool:
+        return bool(self.note.strip())
+
 
 def report_entries(report: Report) -> tuple[list[SectionEntry], list[FigureEntry]]:
     """The report's sections and figures in form order, with their saved values."""
-    from lifelong_week.reports.domain import display_figure
+    from lifelong_week.reports.domain import display_figure, report_warnings
 
     form = report.campaign.report_form
     texts = {row.section_id: row for row in report.texts.all()}
@@ -103,8 +107,11 @@ def report_entries(report: Report) -> tuple[list[SectionEntry], list[FigureEntry
     rows = {row.indicator_id: row for row in report.figures.select_related("updated_by")}
     indicators = list(form.indicators.all())
     values = {i.code: rows[i.pk].value if i.pk in rows else None for i in indicators}
+    ranges = ranges_of(
+        (i.code, i.plausible_min, i.plausible_max, i.unit_of_measure) for i in indicators
+    )
     warnings: dict[str, list[str]] = {}
-    for warning in cross_check(values):
+    for warning in report_warnings(report, values, ranges):
         warnings.setdefault(warning.code, []).append(warning.message)
     figures = [
         FigureEntry(
