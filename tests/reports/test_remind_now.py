@@ -82,7 +82,7 @@ def test_the_confirmation_says_unit_by_unit_what_will_happen(signed_in, step, ev
     assert names(plan.reminded_today) == ["UBND huyện Mộc Hóa"]
     assert names(plan.unreachable) == TO_CALL
     page = response.content.decode()
-    assert "13 đơn vị chưa gửi báo cáo." in page
+    assert "13 đơn vị chưa gửi báo cáo. Khi bấm “Gửi nhắc nhở”:" in page
     assert "<strong>3</strong> đơn vị nhận thư nhắc ngay" in page
     assert "<strong>1</strong> đơn vị đã được nhắc hôm nay nên không nhắc lại" in page
     assert "<strong>9</strong> đơn vị không nhận được thư" in page
@@ -158,6 +158,7 @@ def test_after_the_daily_run_the_demo_says_whom_to_call_not_that_all_were_remind
     page = signed_in.get(reverse("reports:remind", args=[step.pk])).content.decode()
     response = signed_in.post(reverse("reports:remind", args=[step.pk]), follow=True)
 
+    assert "13 đơn vị chưa gửi báo cáo. Lúc này:" in page
     assert "<strong>0</strong> đơn vị nhận thư nhắc ngay" in page
     assert "<strong>5</strong> đơn vị đã được nhắc hôm nay nên không nhắc lại" in page
     assert "<strong>8</strong> đơn vị không nhận được thư" in page
