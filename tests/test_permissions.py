@@ -98,6 +98,9 @@ MATRIX = {
     ("reports:history", (DRAFT,)): only("quantri", "benluc.baocao", "benluc.lanhdao"),
     ("reports:docx", (DRAFT,)): only("quantri", "benluc.baocao", "benluc.lanhdao"),
     ("reports:photos_zip", (DRAFT,)): only("quantri", "benluc.baocao", "benluc.lanhdao"),
+    # The preview before sending is the writers'; once sent it leads back to the report.
+    ("reports:submit", (DRAFT,)): only("quantri", "benluc.baocao", "benluc.lanhdao"),
+    ("reports:submit", (SENT,)): {**only(), "quantri": 302, "tanan.baocao": 302},
     ("reports:edit", (SENT,)): only(
         "quantri", "bo.theodoi", "ubndtinh.theodoi", "sogd.dieuphoi", "sogd.giamdoc", "tanan.baocao"
     ),

@@ -89,7 +89,14 @@ def test_district_reports_and_the_province_reviews(page, sign_in, live_demo):
     expect(page.locator("ul.photos li")).to_have_count(2)
     expect(page.locator("#problems")).to_contain_text("Đã nhập đủ số liệu")
 
-    page.get_by_role("button", name="Gửi báo cáo đến Sở GD&ĐT Long An").click()
+    # Sending is one way: the report is shown as it will be printed first.
+    page.get_by_role("button", name="Xem lại trước khi gửi").click()
+    preview = page.locator("article.preview")
+    expect(preview).to_contain_text("Huyện Bến Lức — nội dung mục 8.")
+    expect(preview.locator("strong", has_text="đúng kế hoạch").first).to_be_visible()
+    expect(preview.locator("tr", has_text="Băng rôn, khẩu hiệu đã treo")).to_contain_text("1.250")
+    expect(preview).to_contain_text("Kèm 2 ảnh (2 ảnh được phép đăng công khai).")
+    page.get_by_role("button", name="Gửi báo cáo", exact=True).click()
     expect(page.locator(".messages")).to_contain_text(
         re.compile(r"Đã gửi báo cáo đến Sở GD&ĐT Long An \(trễ hạn [\d.]+ ngày\)")
     )
@@ -115,7 +122,9 @@ def test_district_reports_and_the_province_reviews(page, sign_in, live_demo):
     trainings.fill("5")
     trainings.press("Tab")
     expect(page.locator(f"#{trainings.get_attribute('id')}-status .saved")).to_be_visible()
-    page.get_by_role("button", name="Gửi báo cáo đến Sở GD&ĐT Long An").click()
+    page.get_by_role("button", name="Xem lại trước khi gửi").click()
+    expect(page.locator("article.preview tr", has_text="Lớp tập huấn kỹ năng")).to_contain_text("5")
+    page.get_by_role("button", name="Gửi báo cáo", exact=True).click()
     expect(page.locator("[data-status]")).to_have_text("Đã gửi")
     sign_out(page)
 

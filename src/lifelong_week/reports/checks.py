@@ -27,7 +27,9 @@ from lifelong_week.core.numbers import format_number
 
 @dataclass(frozen=True)
 class Rule:
-    """``when`` > 0 while ``then`` is 0 (or missing) is suspicious."""
+    """``when`` > 0 while ``then`` is 0 is suspicious. A ``then`` not yet
+    given is not: it is reported as missing, and warning about it would put
+    a warning under a field the clerk has not reached yet."""
 
     when: str
     then: str
@@ -129,7 +131,7 @@ def cross_check(
             found.append(CheckWarning(code, message, out_of_range=True))
     for rule in RULES:
         applies = rule.when in values and rule.then in values
-        if applies and (values[rule.when] or 0) > 0 and not values[rule.then]:
+        if applies and (values[rule.when] or 0) > 0 and values[rule.then] == 0:
             found.append(CheckWarning(rule.then, str(rule.message)))
     for ceiling in CEILINGS:
         part, whole = values.get(ceiling.part), values.get(ceiling.whole)

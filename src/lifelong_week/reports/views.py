@@ -21,6 +21,7 @@ from lifelong_week.accounts.enums import Role
 from lifelong_week.campaigns.models import ReportingStep
 from lifelong_week.campaigns.queries import Countdown, campaigns_visible_to
 from lifelong_week.reports import domain
+from lifelong_week.reports.checks import partners
 from lifelong_week.reports.consolidate import draft_consolidated, source_step
 from lifelong_week.reports.enums import ReportStatus
 from lifelong_week.reports.forms import DocumentNumberForm, PhotoForm, ReviewForm
@@ -167,8 +168,13 @@ def _save_all(request, report):
         messages.error(request, error.message)
         return redirect(report.urls.edit)
     if not errors and not conflicts:
+        if request.POST.get("next") == "xem-truoc":  # "Xem lại trước khi gửi"
+            return redirect(report.urls.submit)
         messages.success(request, _("Đã lưu báo cáo."))
         return redirect(report.urls.edit)
+    messages.error(
+        request, _("Có ô chưa lưu được: xem thông báo tại từng ô, sửa lại rồi bấm lưu lần nữa.")
+    )
     report.refresh_from_db()
     context = _page_context(request, report, typed=typed, field_errors=errors, conflicts=conflicts)
     return render(request, "reports/edit.html", context, status=200)
@@ -209,7 +215,10 @@ def save_section(request, pk: int, section_id: int):
 @login_required
 @require_POST
 def save_figure(request, pk: int, indicator_id: int):
-    """Autosave of one figure (htmx): its status, its version and the warnings."""
+    """Autosave of one figure or its explanation (htmx): its status line and
+    version, the warnings at this field and at the fields a cross-check ties
+    it to (typing 12 classes updates the warning under "free classes"), and
+    the submission checklist."""
     report = _entry_report(request, pk)
     indicator = get_or_404(report.campaign.report_form.indicators.all(), pk=indicator_id)
     key = f"figure-{indicator.pk}"
@@ -227,8 +236,13 @@ def save_figure(request, pk: int, indicator_id: int):
         context["error"] = error.message
     report.refresh_from_db()
     _sections, figures = report_entries(report)
+    tied = partners(indicator.code)
     context.update(
-        report=report, figures=figures, problems=domain.submission_problems(report), oob=True
+        report=report,
+        editable=True,
+        warned_fields=[f for f in figures if f.indicator.code in tied],
+        problems=domain.submission_problems(report),
+        oob=True,
     )
     return render(request, "reports/_status.html", context)
 
@@ -252,8 +266,11 @@ def consolidate(request, pk: int):
 
 
 @login_required
-@require_POST
 def submit(request, pk: int):
+    """GET: the report as it will be printed, to check before sending (a
+    sent report can no longer be changed); POST: send it."""
+    if request.method != "POST":
+        return _confirm(request, pk)
     try:
         with transaction.atomic():
             report = _report_to_change(request, pk)
@@ -272,6 +289,14 @@ def submit(request, pk: int):
     else:
         messages.success(request, _("Đã gửi báo cáo đến %s.") % report.step.receiver.display_name)
     return redirect(report.urls.edit)
+
+
+def _confirm(request, pk: int):
+    report = _entry_report(request, pk)
+    context = _page_context(request, report)
+    if not context["editable"]:  # sent, or entry closed: the report page says why
+        return redirect(report.urls.edit)
+    return render(request, "reports/confirm.html", context)
 
 
 @login_required

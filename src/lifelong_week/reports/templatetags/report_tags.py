@@ -32,6 +32,12 @@ def with_warnings(figures):
 
 
 @register.filter
+def published_count(photos) -> int:
+    """How many of ``photos`` may be published (their people consented)."""
+    return sum(1 for photo in photos if photo.may_publish)
+
+
+@register.filter
 def vn_number(value) -> str:
     """1250 → "1.250"; 1.5 → "1,5"; nothing → "—"."""
     if value is None:

@@ -20,6 +20,12 @@
     setTimeout(function () { htmx.trigger(field, "change"); }, 5000);
   });
 
+  // The whole form posted ("Lưu ngay", "Xem lại trước khi gửi") saves every
+  // field: nothing is left unsaved, so leaving the page asks nothing.
+  document.addEventListener("submit", function (event) {
+    if (event.target.id === "report-form") dirty.clear();
+  });
+
   window.addEventListener("online", function () {
     dirty.forEach(function (field) { htmx.trigger(field, "change"); });
   });
