@@ -12,24 +12,17 @@ Without nginx the test is skipped on a laptop and fails in CI.
 from __future__ import annotations
 
 import os
-import shutil
-import socket
-import subprocess
 import threading
-import time
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import IN_CI
+from tests.deploy.conftest import NGINX_USER, free_port, require_nginx, running_nginx
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs a loop
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-NGINX = shutil.which("nginx") or next(
-    (path for path in ("/usr/sbin/nginx",) if os.access(path, os.X_OK)), None
-)
 PASSWORD = "hoctap-2021"
 LOCATION = "/_protected/"
 
@@ -67,12 +60,6 @@ http {{
 """
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture
 def application(transactional_db, settings):
     """The application under waitress on a free port, DEBUG off, files by nginx."""
@@ -97,10 +84,7 @@ def application(transactional_db, settings):
 @pytest.fixture
 def nginx(application, settings, tmp_path):
     """nginx on a free port in front of the application."""
-    if NGINX is None:
-        if IN_CI:
-            pytest.fail("CI=true but nginx is not installed (apt-get install -y nginx)")
-        pytest.skip("nginx is not installed (apt-get install -y nginx)")
+    require_nginx()
     media = Path(settings.MEDIA_ROOT)
     media.mkdir(parents=True, exist_ok=True)
     run = tmp_path / "nginx"
@@ -109,9 +93,7 @@ def nginx(application, settings, tmp_path):
     conf = run / "nginx.conf"
     conf.write_text(
         CONF.format(
-            # Running as root, nginx would switch to "nobody", who cannot read
-            # pytest's temporary folders.
-            user="user root;" if os.geteuid() == 0 else "",
+            user=NGINX_USER,
             tmp=run,
             port=port,
             location=LOCATION,
@@ -120,26 +102,8 @@ def nginx(application, settings, tmp_path):
         ),
         encoding="utf-8",
     )
-    process = subprocess.Popen(
-        [NGINX, "-c", str(conf), "-p", str(run), "-e", str(run / "error.log")],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    try:
-        deadline = time.monotonic() + 10
-        while True:
-            with socket.socket() as probe:
-                if probe.connect_ex(("127.0.0.1", port)) == 0:
-                    break
-            if process.poll() is not None or time.monotonic() > deadline:
-                error = process.stderr.read().decode() if process.poll() is not None else ""
-                log = (run / "error.log").read_text() if (run / "error.log").exists() else ""
-                pytest.fail(f"nginx did not start: {error}{log}")
-            time.sleep(0.05)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    with running_nginx(conf, run, port) as base:
+        yield base
 
 
 @pytest.fixture
