@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",  # its widget templates, for FORM_RENDERER
     "axes",
     "rules.apps.AutodiscoverRulesConfig",
     "django_htmx",
@@ -113,6 +114,10 @@ TEMPLATES = [
         },
     }
 ]
+# Widgets render through the templates above, so the project's own
+# ``django/forms/widgets/select_option.html`` gives every select (admin too)
+# its empty choice in Vietnamese.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 # --- Database -----------------------------------------------------------------
 _database_url = env_str("DATABASE_URL")
@@ -180,6 +185,9 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# The administrator's pages are Vietnamese; axes' are English and not needed
+# (a lock-out ends by itself after the cool-off, or `lifelong-week axes_reset_username`).
+AXES_ENABLE_ADMIN = False
 
 # --- E-mail ---------------------------------------------------------------------
 EMAIL_HOST = env_str("EMAIL_HOST")

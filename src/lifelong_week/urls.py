@@ -3,6 +3,7 @@ from django.urls import include, path
 
 admin.site.site_header = "Quản trị — Tuần lễ hưởng ứng học tập suốt đời"
 admin.site.site_title = "Quản trị"
+admin.site.index_title = "Quản trị hệ thống"
 
 urlpatterns = [
     path("", include("lifelong_week.portal.urls")),

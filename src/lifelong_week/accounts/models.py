@@ -22,7 +22,9 @@ class User(AbstractUser):
 class Membership(models.Model):
     """A user's role in one unit. A user may hold several (e.g. two units)."""
 
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        User, verbose_name=_("người dùng"), on_delete=models.CASCADE, related_name="memberships"
+    )
     unit = models.ForeignKey(
         "orgs.OrgUnit",
         verbose_name=_("đơn vị"),
@@ -30,7 +32,7 @@ class Membership(models.Model):
         related_name="memberships",
     )
     role = models.CharField(_("vai trò"), max_length=16, choices=Role.choices)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("phân quyền")

@@ -5,4 +5,4 @@ from django.utils.translation import gettext_lazy as _
 class ApiConfig(AppConfig):
     name = "lifelong_week.api"
     label = "api"
-    verbose_name = _("API")
+    verbose_name = _("Kết nối phần mềm khác (API)")

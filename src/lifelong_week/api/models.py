@@ -26,7 +26,7 @@ class ApiToken(models.Model):
     )
     name = models.CharField(_("tên gợi nhớ"), max_length=100)
     prefix = models.CharField(_("ký tự đầu của mã"), max_length=12, editable=False)
-    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    key_hash = models.CharField(_("mã băm của khóa"), max_length=64, unique=True, editable=False)
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     last_used_at = models.DateTimeField(_("dùng lần cuối"), null=True, blank=True, editable=False)
     expires_at = models.DateTimeField(_("hết hạn lúc"), null=True, blank=True)

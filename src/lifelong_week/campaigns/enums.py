@@ -3,9 +3,40 @@ from django.utils.translation import gettext_lazy as _
 
 
 class CampaignStatus(models.TextChoices):
+    """What the coordinator decided; pages show the phase (``CampaignPhase``),
+    which follows from this and the dates."""
+
     DRAFT = "draft", _("Dự thảo")
-    ACTIVE = "active", _("Đang triển khai")
+    ACTIVE = "active", _("Đã ban hành")
     CLOSED = "closed", _("Đã kết thúc")
+
+
+class CampaignPhase(models.TextChoices):
+    """Where a campaign is in its life (``campaigns.timeline.campaign_phase``)."""
+
+    DRAFT = "draft", _("Dự thảo")
+    UPCOMING = "upcoming", _("Sắp diễn ra")
+    ONGOING = "ongoing", _("Đang triển khai")
+    FINISHED = "finished", _("Đã kết thúc")
+
+
+class StepPhase(models.TextChoices):
+    """Where a reporting step is (``campaigns.timeline.step_phase``)."""
+
+    OPEN = "open", _("Đang nhận báo cáo")
+    PAST_DEADLINE = "past_deadline", _("Đã qua hạn nộp, vẫn nhận báo cáo")
+    LOCKED = "locked", _("Đã khóa nhập liệu")
+    FINISHED = "finished", _("Đã kết thúc")
+
+
+class Sending(models.TextChoices):
+    """A unit's report for a step against its dates (``campaigns.timeline.sending_state``)."""
+
+    PENDING = "pending", _("Chưa đến hạn")
+    OVERDUE = "overdue", _("Quá hạn")
+    NOT_SENT = "not_sent", _("Không gửi")
+    ON_TIME = "on_time", _("Đúng hạn")
+    LATE = "late", _("Gửi muộn")
 
 
 class CountPolicy(models.TextChoices):

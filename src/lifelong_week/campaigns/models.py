@@ -50,7 +50,9 @@ class ReportForm(models.Model):
 
 
 class FormSection(models.Model):
-    form = models.ForeignKey(ReportForm, on_delete=models.CASCADE, related_name="sections")
+    form = models.ForeignKey(
+        ReportForm, verbose_name=_("mẫu báo cáo"), on_delete=models.CASCADE, related_name="sections"
+    )
     order = models.PositiveSmallIntegerField(_("thứ tự"))
     code = models.CharField(_("số mục"), max_length=20, help_text=_("Ví dụ: I.1"))
     part_title = models.CharField(
@@ -61,6 +63,8 @@ class FormSection(models.Model):
 
     class Meta:
         ordering = ["form", "order"]
+        verbose_name = _("mục báo cáo")
+        verbose_name_plural = _("mục báo cáo")
         constraints = [
             models.UniqueConstraint(fields=["form", "code"], name="unique_section_code"),
         ]
@@ -72,7 +76,12 @@ class FormSection(models.Model):
 class Indicator(models.Model):
     """A figure units report: defined once, shared by every level."""
 
-    form = models.ForeignKey(ReportForm, on_delete=models.CASCADE, related_name="indicators")
+    form = models.ForeignKey(
+        ReportForm,
+        verbose_name=_("mẫu báo cáo"),
+        on_delete=models.CASCADE,
+        related_name="indicators",
+    )
     order = models.PositiveSmallIntegerField(_("thứ tự"))
     code = models.SlugField(_("mã chỉ tiêu"), max_length=40)
     group = models.CharField(_("nhóm"), max_length=255, blank=True)
@@ -124,6 +133,8 @@ class Indicator(models.Model):
 
     class Meta:
         ordering = ["form", "order"]
+        verbose_name = _("chỉ tiêu")
+        verbose_name_plural = _("chỉ tiêu")
         constraints = [
             models.UniqueConstraint(fields=["form", "code"], name="unique_indicator_code"),
         ]
@@ -202,8 +213,8 @@ class Campaign(models.Model):
     )
     source_file = models.FileField(_("văn bản gốc"), upload_to="plans/%Y/", blank=True)
     source_text = models.TextField(_("nội dung văn bản gốc"), blank=True, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("sửa lúc"), auto_now=True)
 
     class Meta:
         verbose_name = _("kế hoạch")
@@ -244,7 +255,9 @@ class Campaign(models.Model):
 class Activity(models.Model):
     """A numbered activity of the plan (section II of the Long An plan)."""
 
-    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="activities")
+    campaign = models.ForeignKey(
+        Campaign, verbose_name=_("kế hoạch"), on_delete=models.CASCADE, related_name="activities"
+    )
     number = models.PositiveSmallIntegerField(_("số thứ tự"))
     text = models.TextField(_("nội dung"))
     kind = models.CharField(
@@ -266,7 +279,9 @@ class Activity(models.Model):
 class Assignment(models.Model):
     """Duties given to a body, or to a group of bodies, by the plan."""
 
-    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="assignments")
+    campaign = models.ForeignKey(
+        Campaign, verbose_name=_("kế hoạch"), on_delete=models.CASCADE, related_name="assignments"
+    )
     number = models.PositiveSmallIntegerField(_("số thứ tự"))
     body = models.CharField(
         _("cơ quan được giao (như trong văn bản)"),
@@ -312,7 +327,9 @@ class ReportingStep(models.Model):
     Vietnam's time.
     """
 
-    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="steps")
+    campaign = models.ForeignKey(
+        Campaign, verbose_name=_("kế hoạch"), on_delete=models.CASCADE, related_name="steps"
+    )
     order = models.PositiveSmallIntegerField(_("thứ tự"))
     title = models.CharField(_("tên bước"), max_length=255)
     senders_text = models.CharField(
@@ -373,15 +390,30 @@ class ReportingStep(models.Model):
 class Extension(models.Model):
     """The receiving unit reopens entry for one unit after the lock."""
 
-    step = models.ForeignKey(ReportingStep, on_delete=models.CASCADE, related_name="extensions")
-    unit = models.ForeignKey("orgs.OrgUnit", on_delete=models.CASCADE, related_name="extensions")
+    step = models.ForeignKey(
+        ReportingStep,
+        verbose_name=_("bước báo cáo"),
+        on_delete=models.CASCADE,
+        related_name="extensions",
+    )
+    unit = models.ForeignKey(
+        "orgs.OrgUnit",
+        verbose_name=_("đơn vị"),
+        on_delete=models.CASCADE,
+        related_name="extensions",
+    )
     until = models.DateTimeField(_("gia hạn đến"))
     reason = models.CharField(_("lý do"), max_length=300, blank=True)
     granted_by = models.ForeignKey(
-        "accounts.User", on_delete=models.SET_NULL, null=True, related_name="+"
+        "accounts.User",
+        verbose_name=_("người gia hạn"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)  # a renewed extension: the board's state
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+    # A renewed extension: the board's state.
+    updated_at = models.DateTimeField(_("sửa lúc"), auto_now=True)
 
     class Meta:
         constraints = [
@@ -398,6 +430,8 @@ class PlanImport(models.Model):
     Keeps the uploaded file, the lines read from it, what the parser found
     (``extracted``, never changed), the coordinator's corrected version
     (``plan`` and ``spans``), the decisions on bodies the matcher could not
+        verbose_name = _("gia hạn nhập liệu")
+        verbose_name_plural = _("gia hạn nhập liệu")
     place, and — once created — the campaign. Seen only by its creator and the
     coordinators of its coordinating unit.
     """
@@ -409,7 +443,7 @@ class PlanImport(models.Model):
     extracted = models.JSONField(_("kết quả đọc văn bản"), default=dict, editable=False)
     plan = models.JSONField(_("nội dung đã rà soát"), default=dict)
     # JSON path → [first, last] source line (0-based, inclusive), following the corrections
-    spans = models.JSONField(default=dict, blank=True)
+    spans = models.JSONField(_("vị trí trong văn bản"), default=dict, blank=True)
     # body as written → {"action": "auto"|"pick"|"create"|"ignore", …}
     decisions = models.JSONField(_("quyết định về cơ quan"), default=dict, blank=True)
     issuer = models.ForeignKey(
@@ -427,7 +461,11 @@ class PlanImport(models.Model):
         related_name="+",
     )
     created_by = models.ForeignKey(
-        "accounts.User", null=True, on_delete=models.SET_NULL, related_name="+"
+        "accounts.User",
+        verbose_name=_("người tải lên"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     campaign = models.OneToOneField(
         Campaign,
@@ -438,9 +476,9 @@ class PlanImport(models.Model):
         related_name="plan_import",
     )
     # Raised by every saved change: a form opened before it is stale.
-    version = models.PositiveIntegerField(default=1)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(_("phiên bản"), default=1)
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("sửa lúc"), auto_now=True)
 
     class Meta:
         verbose_name = _("văn bản kế hoạch đang nhập")

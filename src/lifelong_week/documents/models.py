@@ -43,10 +43,14 @@ class ExportJob(models.Model):
 
     kind = models.CharField(_("loại tệp"), max_length=16, choices=ExportKind.choices)
     campaign = models.ForeignKey(
-        "campaigns.Campaign", on_delete=models.CASCADE, related_name="export_jobs"
+        "campaigns.Campaign",
+        verbose_name=_("kế hoạch"),
+        on_delete=models.CASCADE,
+        related_name="export_jobs",
     )
     step = models.ForeignKey(
         "campaigns.ReportingStep",
+        verbose_name=_("bước báo cáo"),
         null=True,
         blank=True,
         on_delete=models.CASCADE,
@@ -61,19 +65,22 @@ class ExportJob(models.Model):
         related_name="+",
     )
     requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="export_jobs"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người yêu cầu"),
+        on_delete=models.CASCADE,
+        related_name="export_jobs",
     )
     status = models.CharField(
         _("trạng thái"), max_length=16, choices=ExportStatus.choices, default=ExportStatus.QUEUED
     )
-    done = models.PositiveIntegerField(default=0)
-    total = models.PositiveIntegerField(default=0)
-    file = models.FileField(upload_to=export_path, blank=True, max_length=300)
+    done = models.PositiveIntegerField(_("đã xong"), default=0)
+    total = models.PositiveIntegerField(_("tổng số"), default=0)
+    file = models.FileField(_("tệp"), upload_to=export_path, blank=True, max_length=300)
     error = models.CharField(_("lý do không thành công"), max_length=500, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
-    started_at = models.DateTimeField(null=True, blank=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
-    expires_at = models.DateTimeField(default=_expires, db_index=True)
+    created_at = models.DateTimeField(_("yêu cầu lúc"), auto_now_add=True, db_index=True)
+    started_at = models.DateTimeField(_("bắt đầu lúc"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("xong lúc"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("xóa tệp lúc"), default=_expires, db_index=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -72,8 +72,10 @@ class OrgUnit(models.Model):
         related_name="children",
     )
     # "/BGDDT/80/80-SGDDT/" — maintained by orgs.domain, never edited by hand.
-    path = models.CharField(max_length=1024, editable=False, db_index=True)
-    depth = models.PositiveSmallIntegerField(editable=False, default=0)
+    path = models.CharField(
+        _("đường dẫn trong cây"), max_length=1024, editable=False, db_index=True
+    )
+    depth = models.PositiveSmallIntegerField(_("cấp trong cây"), editable=False, default=0)
     valid_from = models.DateField(_("hiệu lực từ ngày"), null=True, blank=True)
     valid_to = models.DateField(_("hiệu lực đến ngày"), null=True, blank=True)
     successor = models.ForeignKey(
@@ -110,9 +112,9 @@ class OrgUnit(models.Model):
     email = models.EmailField(_("thư điện tử"), blank=True)
     phone = models.CharField(_("điện thoại"), max_length=40, blank=True)
 
-    search_text = models.TextField(editable=False, default="")
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    search_text = models.TextField(_("tên để tìm kiếm"), editable=False, default="")
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("sửa lúc"), auto_now=True)
 
     objects = OrgUnitQuerySet.as_manager()
 

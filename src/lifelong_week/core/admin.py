@@ -1,0 +1,12 @@
+"""The administrator's site shows only what the administrator needs, all in
+Vietnamese: the project's own models. Groups and their permissions are unused
+(roles are memberships of units, ``accounts.Membership``) and their names are
+English; background task results have their own pages (exports)."""
+
+from django.contrib import admin
+from django.contrib.auth.models import Group
+from django_tasks_db.models import DBTaskResult
+
+for model in (Group, DBTaskResult):
+    if admin.site.is_registered(model):
+        admin.site.unregister(model)
