@@ -123,3 +123,22 @@ def test_export_of_a_unit_without_report_says_so(demo, tmp_path):
         call_command(
             "export_report", campaign="long-an-2021", unit="803", out=str(tmp_path / "x.docx")
         )
+
+
+def test_the_figures_table_numbers_its_rows_and_prints_no_code(filled, tmp_path):
+    """The "TT" column counts 1, 2, 3… as an official table does; the
+    indicators' codes (plan_issued, banners…) are the platform's keys only."""
+    import re
+
+    from lifelong_week.documents.unit_report import report_docx_bytes
+
+    data = report_docx_bytes(filled)
+    table = next(t for t in Document(BytesIO(data)).tables if t.rows[0].cells[0].text == "TT")
+    # A group's row is one merged cell: every cell of it reads the same.
+    numbers = [r.cells[0].text for r in table.rows[1:] if r.cells[0]._tc is not r.cells[1]._tc]
+    indicators = list(filled.campaign.report_form.indicators.all())
+    assert numbers == [str(n) for n in range(1, len(indicators) + 1)]
+    path = tmp_path / "ben-luc.docx"
+    path.write_bytes(data)
+    printed = flat(pdf_text(convert_to_pdf([path], tmp_path)[0]))
+    assert [i.code for i in indicators if re.search(rf"\b{i.code}\b", printed)] == []

@@ -58,13 +58,15 @@ def report_document(report: Report) -> nd30.ReportDocument:
     texts = {row.section_id: row.text for row in report.texts.all()}
     values = {row.indicator_id: row for row in report.figures.all()}
     figures = []
-    for indicator in form.indicators.all():
+    # Numbered 1, 2, 3… as an official table's "TT" column: the indicator's
+    # code is the platform's key, never printed.
+    for number, indicator in enumerate(form.indicators.all(), start=1):
         row = values.get(indicator.pk)
         shown = display_figure(indicator, row.value, row.text) if row else ""
         figures.append(
             nd30.FigureRow(
                 group=indicator.group,
-                code=indicator.code,
+                code=str(number),
                 label=indicator.label,
                 unit=indicator.unit_of_measure,
                 value=shown,

@@ -48,7 +48,7 @@ __all__ = [
 ]
 
 REPORT_TYPE_ABBR = "BC"
-# The columns of the figures table: code, indicator, unit of measure, value.
+# The columns of the figures table: row number, indicator, unit of measure, value.
 FIGURE_COLUMNS = (
     Column("TT", weight=1.0, align="center"),
     Column("Nội dung", weight=6.0, align="left"),
@@ -78,7 +78,8 @@ class ReportSection:
 
 @dataclass(frozen=True)
 class FigureRow:
-    """One figure of the data summary; ``value`` is already formatted ("1.250")."""
+    """One figure of the data summary; ``code`` is what its "TT" cell prints
+    (the row's number, "1"), ``value`` is already formatted ("1.250")."""
 
     group: str
     code: str
