@@ -416,6 +416,8 @@ class Extension(models.Model):
     updated_at = models.DateTimeField(_("sửa lúc"), auto_now=True)
 
     class Meta:
+        verbose_name = _("gia hạn nhập liệu")
+        verbose_name_plural = _("gia hạn nhập liệu")
         constraints = [
             models.UniqueConstraint(fields=["step", "unit"], name="unique_extension"),
         ]
@@ -430,8 +432,6 @@ class PlanImport(models.Model):
     Keeps the uploaded file, the lines read from it, what the parser found
     (``extracted``, never changed), the coordinator's corrected version
     (``plan`` and ``spans``), the decisions on bodies the matcher could not
-        verbose_name = _("gia hạn nhập liệu")
-        verbose_name_plural = _("gia hạn nhập liệu")
     place, and — once created — the campaign. Seen only by its creator and the
     coordinators of its coordinating unit.
     """
