@@ -146,3 +146,62 @@ def test_legacy_8bit_text_file_is_read_and_reported(tmp_path):
     extract = parse_plan(read_document(path))
 
     assert extract.warnings[0].startswith("Văn bản có vẻ được gõ bằng bảng mã cũ")
+
+
+# --- files built to exhaust the server are refused before the work ------------------
+
+
+def _docx_with_body(tmp_path, body_xml: bytes, *, name="plan.docx"):
+    """A real .docx (python-docx's) whose document part is replaced."""
+    from docx import Document
+
+    source = tmp_path / "base.docx"
+    Document().save(source)
+    path = tmp_path / name
+    with zipfile.ZipFile(source) as base, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in base.infolist():
+            data = base.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = body_xml
+            out.writestr(item, data, compress_type=zipfile.ZIP_DEFLATED)
+    return path
+
+
+def test_a_docx_that_unpacks_to_a_hundred_megabytes_is_refused_unread(tmp_path):
+    paragraph = b"<w:p><w:r><w:t>" + b"a" * (100 * 1024 * 1024) + b"</w:t></w:r></w:p>"
+    body = (
+        b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        b"<w:body>" + paragraph + b"</w:body></w:document>"
+    )
+    path = _docx_with_body(tmp_path, body)
+    assert path.stat().st_size < 1024 * 1024  # a small file…
+
+    with pytest.raises(PlanReadError, match="giải nén ra quá lớn"):
+        read_document(path)  # …refused from the zip's directory alone
+
+
+def test_a_docx_with_thousands_of_parts_is_refused(tmp_path):
+    path = tmp_path / "many.docx"
+    with zipfile.ZipFile(path, "w") as package:
+        for number in range(2_100):
+            package.writestr(f"word/media/p{number}.bin", b"")
+
+    with pytest.raises(PlanReadError, match="quá nhiều thành phần"):
+        read_document(path)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("Kế hoạch số 12/KH-UBND\n" * 200_000, "quá dài để là một kế hoạch"),
+        ("Kế hoạch " + "x" * 30_000 + "\n", "đoạn văn dài bất thường"),
+        (("Tổ chức Tuần lễ " * 1_000 + "\n") * 200, "hơn 2 triệu ký tự"),
+    ],
+    ids=["too-many-lines", "one-huge-paragraph", "too-many-characters"],
+)
+def test_text_far_longer_than_any_plan_is_refused(tmp_path, text, message):
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+
+    with pytest.raises(PlanReadError, match=message):
+        read_document(path)

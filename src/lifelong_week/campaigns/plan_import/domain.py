@@ -32,7 +32,7 @@ from lifelong_week.campaigns.matching import (
 from lifelong_week.campaigns.models import Campaign, PlanImport, ReportForm
 from lifelong_week.core.text import fold, nfc
 from lifelong_week.documents.planparser import PlanReadError, parse_plan
-from lifelong_week.documents.planparser.readers import decode_text, read_docx, read_pdf
+from lifelong_week.documents.planparser.readers import bounded, decode_text, read_docx, read_pdf
 from lifelong_week.orgs.models import OrgUnit
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
@@ -97,7 +97,7 @@ def read_upload(name: str, data: bytes) -> list[str]:
             raise PlanReadError(
                 _("Tệp có đuôi .txt nhưng nội dung không phải văn bản thuần (có thể là Word/PDF).")
             )
-        lines = decode_text(data).splitlines()
+        lines = bounded(decode_text(data).splitlines())
     if not any(line.strip() for line in lines):
         raise PlanReadError(_("Tệp không có chữ nào để đọc."))
     return [nfc(line) if line.strip() else "" for line in lines]
@@ -146,7 +146,6 @@ def guess_unit(name: str | None, candidates: Iterable[OrgUnit]) -> OrgUnit | Non
     return match.units[0] if len(match.units) == 1 and not match.group else None
 
 
-@transaction.atomic
 def start_import(
     *,
     filename: str,
@@ -162,6 +161,10 @@ def start_import(
     draft with the extraction (kept unchanged), a working copy to correct and
     the source lines. Without an ``issuer`` the plan's own issuer name is
     looked up among ``issuer_candidates``. Raises :class:`PlanReadError`.
+
+    The file is read and parsed outside any transaction — that can take a
+    few seconds, and on SQLite a transaction holds the one write lock every
+    other user needs; only the result is written, in one short transaction.
     """
     lines = read_upload(filename, data)
     extracted = extract_plan(lines)
@@ -178,8 +181,9 @@ def start_import(
         coordinator=coordinator,
         created_by=by,
     )
-    draft.source_file.save(_stored_name(filename), ContentFile(data), save=False)
-    draft.save()
+    with transaction.atomic():
+        draft.source_file.save(_stored_name(filename), ContentFile(data), save=False)
+        draft.save()
     return draft
 
 

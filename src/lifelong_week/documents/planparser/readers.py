@@ -39,6 +39,16 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 # More than this share of control characters means binary, not text.
 _BINARY_SHARE = 0.01
 _MAX_BYTES = 50 * 1024 * 1024
+# What a plan can be, checked before the work is done: a province's plan is
+# some 30,000 characters; the bounds leave room for the longest real ones
+# (with pictures) and refuse files built to exhaust the server.
+MAX_PARTS = 2_000  # files inside a .docx
+MAX_INFLATED_BYTES = 60 * 1024 * 1024  # a .docx's parts once unpacked, pictures included
+MAX_XML_BYTES = 20 * 1024 * 1024  # its text parts once unpacked
+MAX_PDF_PAGES = 400
+MAX_CHARACTERS = 2_000_000  # about a thousand pages
+MAX_LINES = 100_000
+MAX_LINE_CHARACTERS = 20_000  # one paragraph
 
 # An lxml element of the WordprocessingML tree.
 Element = Any
@@ -57,7 +67,7 @@ def read_document(path: str | os.PathLike[str]) -> list[str]:
         )
     if data.startswith(b"{\\rtf"):
         raise PlanReadError("Tệp RTF chưa được hỗ trợ; hãy lưu lại dạng .docx hoặc .txt.")
-    return decode_text(data).splitlines()
+    return bounded(decode_text(data).splitlines())
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -73,6 +83,24 @@ def _read_bytes(path: Path) -> bytes:
         raise
     except OSError as error:
         raise PlanReadError(f"Không đọc được tệp “{path.name}”.") from error
+
+
+def bounded(lines: list[str]) -> list[str]:
+    """``lines``, once they are known to be no larger than a plan can be."""
+    if len(lines) > MAX_LINES:
+        raise PlanReadError(
+            f"Tệp có hơn {MAX_LINES:,} dòng, quá dài để là một kế hoạch.".replace(",", ".")
+        )
+    total = 0
+    for line in lines:
+        if len(line) > MAX_LINE_CHARACTERS:
+            raise PlanReadError(
+                "Tệp có một đoạn văn dài bất thường (hơn 20.000 ký tự), không phải một kế hoạch."
+            )
+        total += len(line)
+    if total > MAX_CHARACTERS:
+        raise PlanReadError("Tệp có hơn 2 triệu ký tự, quá dài để là một kế hoạch.")
+    return lines
 
 
 def decode_text(data: bytes) -> str:
@@ -124,6 +152,7 @@ def read_docx(data: bytes) -> list[str]:
         from docx.opc.exceptions import PackageNotFoundError
     except ImportError as error:  # pragma: no cover - a dependency of the project
         raise PlanReadError("Thiếu thư viện đọc tệp Word (python-docx).") from error
+    _check_package(data)
     try:
         document = docx.Document(io.BytesIO(data))
         numbering = Numbering(document)
@@ -137,7 +166,27 @@ def read_docx(data: bytes) -> list[str]:
         # A damaged package makes python-docx and lxml raise many kinds of
         # errors (KeyError, ValueError, XMLSyntaxError…): all mean "corrupt".
         raise PlanReadError("Tệp Word (.docx) bị hỏng hoặc không đúng định dạng.") from error
-    return lines
+    return bounded(lines)
+
+
+def _check_package(data: bytes) -> None:
+    """Refuse a .docx that unpacks to far more than a plan, before unpacking it
+    (the sizes are read from the zip's directory; python-docx would read
+    every part into memory)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            parts = package.infolist()
+    except (zipfile.BadZipFile, ValueError) as error:
+        raise PlanReadError("Tệp Word (.docx) bị hỏng hoặc không đúng định dạng.") from error
+    if len(parts) > MAX_PARTS:
+        raise PlanReadError("Tệp Word (.docx) có quá nhiều thành phần, không phải một kế hoạch.")
+    inflated = sum(part.file_size for part in parts)
+    text = sum(part.file_size for part in parts if part.filename.endswith((".xml", ".rels")))
+    if inflated > MAX_INFLATED_BYTES or text > MAX_XML_BYTES:
+        raise PlanReadError(
+            "Tệp Word (.docx) giải nén ra quá lớn (hơn 20 MB chữ hoặc 60 MB tất cả), "
+            "không phải một kế hoạch."
+        )
 
 
 def _docx_blocks(container: Element, numbering: Numbering) -> Iterator[str]:
@@ -216,7 +265,16 @@ def read_pdf(data: bytes) -> list[str]:
             reader = PdfReader(io.BytesIO(data))
             if reader.is_encrypted and not reader.decrypt(""):
                 raise PlanReadError("Tệp PDF được đặt mật khẩu, không đọc được.")
-            pages = [page.extract_text() or "" for page in reader.pages]
+            if len(reader.pages) > MAX_PDF_PAGES:
+                raise PlanReadError(
+                    f"Tệp PDF có hơn {MAX_PDF_PAGES} trang, quá dài để là một kế hoạch."
+                )
+            pages, characters = [], 0
+            for page in reader.pages:
+                pages.append(page.extract_text() or "")
+                characters += len(pages[-1])
+                if characters > MAX_CHARACTERS:
+                    raise PlanReadError("Tệp có hơn 2 triệu ký tự, quá dài để là một kế hoạch.")
     except PlanReadError:
         raise
     except PyPdfError as error:
@@ -233,4 +291,4 @@ def read_pdf(data: bytes) -> list[str]:
     for page in pages:
         lines.extend(line for line in page.splitlines() if not _PAGE_NUMBER.match(line))
         lines.append("")
-    return lines
+    return bounded(lines)
