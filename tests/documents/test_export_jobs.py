@@ -32,7 +32,7 @@ from tests.factories import CampaignFactory, OrgUnitFactory, member
 REQUEST = "/tai-lieu/xuat/"
 SENT_UP = (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED, ReportStatus.RETURNED)
 PHOTOS_CHECKED = 'value="photos" id="id_kind_2" required checked'
-HEADER = ("Mã đơn vị", "Đơn vị", "Báo cáo về", "Trạng thái", "Thời điểm gửi", "Trễ hạn (ngày)")
+HEADER = ("Mã đơn vị", "Đơn vị", "Báo cáo về", "Trạng thái", "Thời điểm gửi", "Gửi muộn (ngày)")
 
 
 @pytest.fixture

@@ -40,13 +40,13 @@ def test_export_figures_command_writes_every_report_and_value(full_demo, tmp_pat
         "Báo cáo về",
         "Trạng thái",
         "Thời điểm gửi",
-        "Trễ hạn (ngày)",
+        "Gửi muộn (ngày)",
     )
     reports = Report.objects.filter(campaign=full_demo.campaign)
     assert len(body) == reports.count()
     vinh_hung = next(row for row in body if row[0] == "797")
     report = reports.get(unit__code="797")
-    assert vinh_hung[3] == "Đã gửi"
+    assert vinh_hung[3] == "Đã gửi (gửi muộn 5 ngày)"
     assert vinh_hung[5] == 5
     banners = header.index("Băng rôn, khẩu hiệu đã treo (cái)")
     assert vinh_hung[banners] == int(report.figures.get(indicator__code="banners").value)

@@ -120,7 +120,8 @@ def test_the_cached_board_follows_every_change_the_board_shows(
         reverse("reports:extension", args=[step.pk]),
         {"unit": step.senders.get(code="804").pk, "until": until.strftime("%Y-%m-%dT%H:%M")},
     )
-    assert f"đến {until:%H:%M %d/%m/%Y}" in _row(client.get(url).content.decode(), "804")
+    extended = f"trước {until:%H:%M} ngày {until:%d/%m/%Y}"  # as the deadline is written
+    assert extended in _row(client.get(url).content.decode(), "804")
 
 
 def test_the_cached_board_keeps_each_filter_apart(client, coordinator, step, report, reporter):

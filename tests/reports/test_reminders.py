@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 
 from lifelong_week.reports.domain import submit_report
 from lifelong_week.reports.models import Notification, ReminderLog
@@ -50,6 +51,15 @@ def test_reminders_fall_three_days_before_the_day_before_and_while_overdue(step)
     assert kinds_on(20, step) == set()
 
 
+def test_no_reminder_once_the_campaign_is_over(step):
+    """A step without a lock is chased while its campaign's year lasts, never
+    years later (the demo's 2021 campaign, in 2026)."""
+    last_day = dt.datetime(2021, 12, 31, 9, tzinfo=VN)
+    assert {d.kind for d in due_reminders(last_day) if d.step == step} == {OVERDUE}
+    years_later = dt.datetime(2026, 12, 7, 9, tzinfo=VN)
+    assert [d for d in due_reminders(years_later) if d.step == step] == []
+
+
 def test_running_twice_the_same_day_sends_nothing_more(step, report, reporter):
     fill_all_figures(report, reporter)
     submit_report(report, by=reporter, now=at(13))  # Bến Lức has sent: never reminded
@@ -81,8 +91,10 @@ def test_running_twice_the_same_day_sends_nothing_more(step, report, reporter):
 def test_the_worker_runs_the_daily_task_once_a_day(step):
     from django.core.management import call_command
 
-    # Today the 2021 deadline is long past and the step has no lock: every
-    # unit is overdue, and reminded once however often the task runs.
+    # Today the 2021 deadline is long past and entry closes only tomorrow:
+    # every unit is overdue, and reminded once however often the task runs.
+    step.lock_at = timezone.now() + dt.timedelta(days=1)
+    step.save()
     send_daily_reminders.enqueue()
     send_daily_reminders.enqueue()
     call_command("db_worker", batch=True, no_reload=True, no_startup_delay=True, verbosity=0)

@@ -13,6 +13,7 @@ from django.urls import reverse
 from PIL import Image
 
 from lifelong_week.accounts.models import User
+from lifelong_week.core.numbers import format_number
 from lifelong_week.reports.enums import ChangeKind, ReportStatus
 from lifelong_week.reports.models import Report, SectionText
 from tests.reports.conftest import fill_all_figures
@@ -203,7 +204,13 @@ def test_submit_return_accept_through_the_pages(client, report, reporter, coordi
     fill_all_figures(report, reporter)
     client.force_login(reporter)
     response = client.post(report.urls.submit, follow=True)
-    assert "Đã gửi báo cáo đến Sở GD&ĐT Long An (trễ hạn" in unescape(response.content.decode())
+    report.refresh_from_db()
+    # Late by years (the 2021 deadline): the days grouped as on every page.
+    late = format_number(report.days_late)
+    assert report.days_late > 999
+    assert f"Đã gửi báo cáo đến Sở GD&ĐT Long An (gửi muộn {late} ngày)." in unescape(
+        response.content.decode()
+    )
 
     client.force_login(coordinator)
     page = unescape(client.get(report.urls.edit).content.decode())

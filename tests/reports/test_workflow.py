@@ -92,7 +92,16 @@ def test_late_submission_is_marked_late_by_whole_days(report, reporter, when, da
     report.refresh_from_db()
     assert report.is_late
     assert report.days_late == days
-    assert report.changes.get(kind=ChangeKind.SUBMITTED).comment == f"Trễ hạn {days} ngày."
+    assert report.changes.get(kind=ChangeKind.SUBMITTED).comment == f"Gửi muộn {days} ngày."
+
+
+def test_history_writes_days_late_in_the_one_wording(report, reporter):
+    """The history says it as every page does: "gửi muộn", days grouped "1.880"."""
+    fill_all_figures(report, reporter)
+
+    submit_report(report, by=reporter, now=dt.datetime(2026, 12, 7, 9, 0, tzinfo=VN))
+
+    assert report.changes.get(kind=ChangeKind.SUBMITTED).comment == "Gửi muộn 1.880 ngày."
 
 
 def test_after_the_lock_only_an_extension_reopens_entry(report, reporter, coordinator, step):

@@ -17,6 +17,8 @@ from lifelong_week.campaigns.queries import (
     obligations_of,
     received_steps,
 )
+from lifelong_week.campaigns.timeline import Phase, step_phase, with_phases
+from lifelong_week.reports.enums import SENT_STATUSES
 from lifelong_week.reports.models import Notification, Report
 
 
@@ -52,13 +54,19 @@ def home(request):
     with_children = set(
         Campaign.objects.filter(parent__in=campaigns).values_list("parent_id", flat=True)
     )
+    campaign_list = with_phases(campaigns, now=now)  # each with its phase
     for desk in desks.values():
         desk.obligations = obligations_of(desk.unit, campaigns, now)
         for obligation in desk.obligations:
             obligation.report = reports.get((obligation.step.pk, desk.unit.pk))
+            obligation.sent = (
+                obligation.report is not None and obligation.report.status in SENT_STATUSES
+            )
         desk.duties = list(duties_of(desk.unit, campaigns))
         desk.receiving = list(received_steps(desk.unit, campaigns))
-        desk.coordinated = [c for c in campaigns if c.coordinator_id == desk.unit.pk]
+        for step in desk.receiving:
+            step.phase = Phase(step_phase(step, now=now))
+        desk.coordinated = [c for c in campaign_list if c.coordinator_id == desk.unit.pk]
         desk.followed = [
             c
             for c in desk.coordinated
@@ -69,7 +77,7 @@ def home(request):
     context = {
         "notices": notices,
         "desks": list(desks.values()),
-        "campaigns": campaigns,
+        "campaigns": campaign_list,
         "sees_subtree": bool(reach.subtree_paths) or reach.everything,
         "is_reporter": any(r.role == Role.REPORTER for r in memberships),
         "can_import_plans": units_manageable_by(request.user).exists(),

@@ -38,6 +38,7 @@ from lifelong_week.api.schemas import (
 from lifelong_week.campaigns.enums import CampaignStatus, CountPolicy, ValueType
 from lifelong_week.campaigns.models import Campaign, Indicator, ReportingStep
 from lifelong_week.campaigns.queries import campaigns_visible_to
+from lifelong_week.campaigns.timeline import Phase, step_phase, with_phases
 from lifelong_week.orgs.models import CODE_PATTERN, OrgUnit
 from lifelong_week.reports import domain
 from lifelong_week.reports.board import build_board
@@ -65,6 +66,10 @@ CampaignSlug = Path(..., pattern=SLUG_PATTERN, description="Mã chiến dịch, 
 
 
 # --- shaping answers ------------------------------------------------------------------
+
+
+def _phase(kind) -> dict:
+    return {"phase": kind, "phase_label": Phase(kind).label}
 
 
 def _local(value: dt.datetime | None) -> dt.datetime | None:
@@ -170,6 +175,7 @@ def list_campaigns(request):
         Prefetch("senders", queryset=OrgUnit.objects.only("code", "path").order_by("path"))
     )
     campaigns = campaigns_visible_to(request.user).prefetch_related(Prefetch("steps", steps))
+    now = timezone.now()
     return [
         {
             "slug": c.slug,
@@ -177,6 +183,8 @@ def list_campaigns(request):
             "year": c.year,
             "status": c.status,
             "status_label": str(CampaignStatus(c.status).label),
+            "phase": c.phase.kind,
+            "phase_label": c.phase.label,
             "issuer": _unit(c.issuer),
             "coordinator": _unit(c.coordinator),
             "theme": c.theme,
@@ -194,11 +202,12 @@ def list_campaigns(request):
                     "receiver": _unit(s.receiver),
                     "deadline": _local(s.deadline),
                     "lock_at": _local(s.lock_at),
+                    **_phase(step_phase(s, now=now)),
                 }
                 for s in c.steps.all()
             ],
         }
-        for c in campaigns
+        for c in with_phases(campaigns, now=now)
     ]
 
 
@@ -349,6 +358,7 @@ def step_completeness(request, step_id: int = StepId):
         "receiver": _unit(step.receiver),
         "deadline": _local(step.deadline),
         "lock_at": _local(step.lock_at),
+        **_phase(step_phase(step, now=timezone.now())),
         "expected": board.expected,
         "submitted": board.sent,
         "on_time": board.on_time,
@@ -362,6 +372,8 @@ def step_completeness(request, step_id: int = StepId):
                 "status": row.status,
                 "status_label": str(row.status_label),
                 "overdue": row.overdue,
+                "timeliness": row.sending.kind,
+                "timeliness_label": row.sending.label,
                 "report_id": row.report.pk if row.report and row.report.pk in readable else None,
                 "submitted_at": _local(row.report.submitted_at) if row.sent else None,
                 "days_late": row.days_late if row.sent else None,

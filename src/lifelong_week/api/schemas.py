@@ -58,14 +58,24 @@ class StepOut(Schema):
     lock_at: dt.datetime | None = Field(
         description="Khóa nhập liệu (null: không khóa); đơn vị được gia hạn có mốc riêng."
     )
+    phase: str = Field(
+        description="Giai đoạn của bước lúc trả lời: open (đang nhận), past_deadline (đã qua "
+        "hạn nộp, vẫn nhận), locked (đã khóa nhập liệu) hoặc finished (kế hoạch đã hết năm)."
+    )
+    phase_label: str
 
 
 class CampaignOut(Schema):
     slug: str
     title: str
     year: int
-    status: str = Field(description="draft, active hoặc closed.")
+    status: str = Field(description="Quyết định của đơn vị điều phối: draft, active hoặc closed.")
     status_label: str
+    phase: str = Field(
+        description="Giai đoạn theo ngày tháng lúc trả lời: draft (dự thảo), upcoming (sắp diễn "
+        "ra), ongoing (đang triển khai) hoặc finished (đã kết thúc: đã khóa nhập liệu mọi bước)."
+    )
+    phase_label: str
     issuer: UnitRef
     coordinator: UnitRef
     theme: str
@@ -130,6 +140,11 @@ class UnitCompleteness(Schema):
     )
     status_label: str
     overdue: bool = Field(description="Đã quá hạn nộp mà chưa gửi.")
+    timeliness: str = Field(
+        description="pending (chưa đến hạn), overdue (quá hạn, còn gửi được), not_sent (không "
+        "gửi: đã khóa nhập liệu), on_time (gửi đúng hạn) hoặc late (gửi muộn)."
+    )
+    timeliness_label: str = Field(description="Ví dụ: “Gửi muộn 3 ngày”, “Không gửi”.")
     report_id: int | None = Field(description="Mã báo cáo, khi người dùng được xem.")
     submitted_at: dt.datetime | None
     days_late: int | None = Field(description="Số ngày trễ khi đã gửi (0: đúng hạn).")
@@ -142,6 +157,8 @@ class CompletenessOut(Schema):
     receiver: UnitRef
     deadline: dt.datetime
     lock_at: dt.datetime | None
+    phase: str = Field(description="Như phase của một bước trong /campaigns.")
+    phase_label: str
     expected: int = Field(description="Số đơn vị phải gửi.")
     submitted: int = Field(description="Đã gửi (đã gửi hoặc đã tiếp nhận).")
     on_time: int

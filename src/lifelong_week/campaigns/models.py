@@ -242,6 +242,20 @@ class Campaign(models.Model):
         """ "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH" as the lines a signature block prints."""
         return [line.strip() for line in self.signer_authority.split("/") if line.strip()]
 
+    @property
+    def document_reference(self) -> str:
+        """The plan as Vietnamese writes it: "Kế hoạch số 142/KH-UBND",
+        "Công văn số 3764/BGDĐT-GDĐT"; a number not yet given reads
+        "Kế hoạch số …/KH-UBND", no number at all just "Kế hoạch"."""
+        kind = self.doc_type.strip().lower()
+        kind = kind[:1].upper() + kind[1:]
+        number = self.doc_number.strip()
+        if not number:
+            return kind
+        if number.startswith("/"):
+            number = "…" + number
+        return f"{kind} {_('số')} {number}"
+
     def week_phase(self, today: dt.date | None = None) -> str:
         """'before', 'during' or 'after' the week, in Vietnam's calendar."""
         today = today or timezone.localdate()

@@ -11,6 +11,7 @@ from django.utils import timezone
 from lifelong_week.accounts.access import scope_campaigns
 from lifelong_week.campaigns.enums import CampaignStatus
 from lifelong_week.campaigns.models import Assignment, Campaign, Extension, ReportingStep
+from lifelong_week.campaigns.timeline import SendingState, entry_closes_at, sending_state
 from lifelong_week.core.dates import days_late
 from lifelong_week.orgs.models import OrgUnit
 
@@ -76,6 +77,20 @@ class Obligation:
     extended: bool
     countdown: Countdown
     report: object = None
+    sent: bool = False  # the report is with the receiving unit (set with ``report``)
+
+    @property
+    def sending(self) -> SendingState:
+        """On time, late, overdue or not sent, against the dates at ``countdown.now``."""
+        return sending_state(
+            deadline=self.step.deadline,
+            closes_at=entry_closes_at(
+                self.step, extended_until=self.lock if self.extended else None
+            ),
+            sent=self.sent,
+            late_by=self.report.late_by if self.sent else None,
+            now=self.countdown.now,
+        )
 
     @property
     def lock_differs(self) -> bool:

@@ -22,6 +22,7 @@ from lifelong_week.campaigns import forms
 from lifelong_week.campaigns.domain import start_of_day
 from lifelong_week.campaigns.models import Campaign
 from lifelong_week.campaigns.queries import Countdown, campaigns_visible_to
+from lifelong_week.campaigns.timeline import Phase, campaign_phase, step_phase, with_phases
 from lifelong_week.orgs.models import OrgUnit
 from lifelong_week.reports.events import opening_ceremonies
 
@@ -33,7 +34,7 @@ def campaign_list(request):
         request,
         "campaigns/list.html",
         {
-            "campaigns": campaigns,
+            "campaigns": with_phases(campaigns, now=timezone.now()),
             "can_create": units_manageable_by(request.user).exists(),
         },
     )
@@ -60,8 +61,13 @@ def campaign_detail(request, slug: str):
     )
     form = campaign.report_form
     children = list(campaigns_visible_to(request.user).filter(parent=campaign))
+    steps = list(steps)
+    for step in steps:
+        step.campaign = campaign  # its year, for the phase of a step without a lock
+        step.phase = Phase(step_phase(step, now=now))
     context = {
         "campaign": campaign,
+        "campaign_phase": Phase(campaign_phase(campaign, now=now)),
         "activities": campaign.activities.all(),
         "assignments": assignments,
         "steps": [(step, Countdown(step.deadline, now)) for step in steps],

@@ -15,13 +15,15 @@ from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
 
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
-from lifelong_week.campaigns.enums import ValueType
-from lifelong_week.campaigns.models import Campaign, Indicator, ReportingStep
-from lifelong_week.core.dates import days_late
+from lifelong_week.campaigns.enums import Sending, ValueType
+from lifelong_week.campaigns.models import Campaign, Extension, Indicator, ReportingStep
+from lifelong_week.campaigns.timeline import closes_at, sending_state
 from lifelong_week.orgs.models import OrgUnit
-from lifelong_week.reports.consolidate import step_lines
+from lifelong_week.reports.consolidate import status_text, step_lines
+from lifelong_week.reports.enums import SENT_STATUSES
 from lifelong_week.reports.models import FigureValue, Report
 from lifelong_week.reports.rollup import fold_pending
 
@@ -55,7 +57,13 @@ class FiguresExporter:
             queryset = queryset.filter(unit__path__startswith=unit.path)
         if step is not None:
             queryset = queryset.filter(step=step)
-        self.reports = queryset.order_by("step__order", "unit__path")
+        self.reports = queryset.order_by("step__order", "unit__path").annotate(
+            extended_until=Subquery(
+                Extension.objects.filter(step=OuterRef("step_id"), unit=OuterRef("unit_id")).values(
+                    "until"
+                )[:1]
+            )
+        )
         # ``in_rollup`` is current once what is pending is folded.
         fold_pending([campaign.pk])
 
@@ -70,7 +78,7 @@ class FiguresExporter:
             "Báo cáo về",
             "Trạng thái",
             "Thời điểm gửi",
-            "Trễ hạn (ngày)",
+            "Gửi muộn (ngày)",
             "Tính vào tổng hợp",
             *(f"{i.label} ({i.unit_of_measure})" for i in self.indicators),
         ]
@@ -87,6 +95,9 @@ class FiguresExporter:
             "status",
             "submitted_at",
             "late_by",
+            "step__deadline",
+            "step__lock_at",
+            "extended_until",
             "in_rollup",
         )
         batch: list[tuple] = []
@@ -102,15 +113,27 @@ class FiguresExporter:
         values: dict[int, list[object]] = {row[0]: [None] * len(columns) for row in batch}
         counted = [row[0] for row in batch if row[-1]]
         _fill(values, counted, columns, kinds)
-        labels = dict(Report._meta.get_field("status").choices)
-        for pk, code, name, receiver, status, submitted_at, late_by, in_rollup in batch:
+        now, year = timezone.now(), self.campaign.year
+        for row in batch:
+            pk, code, name, receiver, status, submitted_at, late_by, *dates, in_rollup = row
+            deadline, lock_at, extended_until = dates
+            sent = status in SENT_STATUSES
+            sending = sending_state(
+                deadline=deadline,
+                closes_at=closes_at(
+                    deadline=deadline, lock_at=lock_at, year=year, extended_until=extended_until
+                ),
+                sent=sent,
+                late_by=late_by if sent else None,
+                now=now,
+            )
             yield [
                 code,
                 name,
                 receiver,
-                str(labels[status]),
+                status_text(status, sending),
                 timezone.localtime(submitted_at).strftime("%d/%m/%Y %H:%M") if submitted_at else "",
-                days_late(late_by) if late_by is not None else None,
+                sending.days if sending.kind == Sending.LATE else None,
                 "có" if in_rollup else "không",
                 *values[pk],
             ]
@@ -136,7 +159,7 @@ class StepExporter:
             "Đơn vị",
             "Trạng thái",
             "Thời điểm gửi",
-            "Trễ hạn (ngày)",
+            "Gửi muộn (ngày)",
             "Tính vào tổng hợp",
             *(f"{i.label} ({i.unit_of_measure})" for i in self.indicators),
         ]
@@ -148,7 +171,6 @@ class StepExporter:
         counted = [line.report.pk for line in lines if line.counted]
         values: dict[int, list[object]] = {pk: [None] * len(columns) for pk in counted}
         _fill(values, counted, columns, kinds)
-        labels = dict(Report._meta.get_field("status").choices)
         sums: list[Decimal | None] = [None] * len(columns)
         for line in lines:
             report = line.report
@@ -157,11 +179,11 @@ class StepExporter:
                 line.number,
                 line.unit.code,
                 line.unit.name,
-                str(labels[report.status]) if report else "Chưa bắt đầu",
+                line.status,
                 timezone.localtime(report.submitted_at).strftime("%d/%m/%Y %H:%M")
                 if report and report.submitted_at
                 else "",
-                days_late(report.late_by) if report and report.late_by is not None else None,
+                line.sending.days if line.sending.kind == Sending.LATE else None,
                 "có" if line.counted else "không",
                 *(cells or [None] * len(columns)),
             ]

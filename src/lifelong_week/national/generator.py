@@ -37,6 +37,7 @@ from decimal import Decimal
 
 from django.contrib.auth.hashers import make_password
 from django.db import connection, transaction
+from django.utils.text import capfirst
 
 from lifelong_week.accounts.enums import Role
 from lifelong_week.accounts.models import Membership, User
@@ -49,7 +50,7 @@ from lifelong_week.campaigns.models import (
     ReportForm,
     ReportingStep,
 )
-from lifelong_week.core.dates import days_late
+from lifelong_week.core.dates import days_late, sent_late_text
 from lifelong_week.core.numbers import format_number
 from lifelong_week.core.text import fold
 from lifelong_week.demo.accounts import DEMO_PASSWORD
@@ -618,7 +619,7 @@ class _Reports:
         if sent:
             comment = ""
             if late_by is not None:
-                comment = f"Trễ hạn {days_late(late_by)} ngày."
+                comment = capfirst(sent_late_text(days_late(late_by))) + "."
             self.changes.append(
                 (report_id, submitted, by, ChangeKind.SUBMITTED, DRAFT, SUBMITTED, comment)
             )

@@ -10,6 +10,7 @@ from lifelong_week.accounts.access import get_or_404, has_role, reach_of, units_
 from lifelong_week.accounts.enums import SUBTREE_ROLES
 from lifelong_week.accounts.models import Membership
 from lifelong_week.campaigns.queries import campaigns_visible_to
+from lifelong_week.campaigns.timeline import with_phases
 from lifelong_week.orgs.models import OrgUnit
 
 # How many levels below each of the user's top units the tree page opens.
@@ -100,7 +101,7 @@ def detail(request, code: str):
             "children": children,
             "ancestors": ancestors,
             "members": members,
-            "campaigns": campaigns,
+            "campaigns": with_phases(campaigns, now=timezone.now()),
             "today": timezone.localdate(),
         },
     )

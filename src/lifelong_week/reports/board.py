@@ -18,11 +18,12 @@ from html import escape
 from django.db.models import Count, Max, Q
 from django.utils import timezone
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from lifelong_week.campaigns.models import Extension, Indicator, ReportingStep
-from lifelong_week.core.dates import moment_text, timestamp_or_none
+from lifelong_week.campaigns.timeline import SendingState, entry_closes_at, sending_state
+from lifelong_week.core.dates import deadline_text, moment_text, timestamp_or_none
 from lifelong_week.core.numbers import format_number
 from lifelong_week.core.rows import decimal_or_none, raw_rows
 from lifelong_week.core.text import vi_sort_key
@@ -72,6 +73,8 @@ class Shown:
     submitted: str
     days: str  # "3 ngày" late, or empty
     extension: str
+    sending: str  # "Đúng hạn", "Gửi muộn 3 ngày", "Quá hạn 3 ngày", "Không gửi"…
+    sending_css: str
 
 
 # The badge colour of each status (as the ``status_css`` template filter).
@@ -90,6 +93,7 @@ class Row:
     report: Report | None
     extension: Extension | None
     overdue: bool  # past the deadline and not sent
+    sending: SendingState | None = None  # against the step's dates (set by ``build_board``)
     figures: dict[int, Decimal | None] = field(default_factory=dict)  # sent reports only
     cells: list[str] = field(default_factory=list)  # the figures table's row, formatted
 
@@ -112,9 +116,9 @@ class Row:
             days=ngettext("%(days)s ngày", "%(days)s ngày", days) % {"days": format_number(days)}
             if days
             else "",
-            extension=gettext("đến %s") % moment_text(self.extension.until)
-            if self.extension
-            else "—",
+            extension=deadline_text(self.extension.until) if self.extension else "—",
+            sending=self.sending.label if self.sending else "",
+            sending_css=self.sending.css if self.sending else "",
         )
 
     @property
@@ -301,6 +305,7 @@ def board_state(step: ReportingStep, now: dt.datetime | None = None) -> tuple[tu
         timestamp_or_none(extensions["last"]),
         step.senders.count(),
         now >= step.deadline,
+        step.lock_at is not None and now >= step.lock_at,  # "quá hạn" becomes "Không gửi"
         timezone.localtime(now).date().isoformat(),
         # The chart of days runs from the campaign's start to the lock; the
         # head-approval filter shows only where the campaign asks for it.
@@ -338,6 +343,14 @@ def build_board(
         report = reports.get(unit.pk)
         row = Row(unit, report, extensions.get(unit.pk), overdue=False)
         row.overdue = past_deadline and not row.sent
+        extension = row.extension
+        row.sending = sending_state(
+            deadline=step.deadline,
+            closes_at=entry_closes_at(step, extended_until=extension.until if extension else None),
+            sent=row.sent,
+            late_by=report.late_by if row.sent else None,
+            now=now,
+        )
         if report is not None:
             row.figures = figures.get(report.pk, {})
         # Formatted once here: a province's table is thousands of cells.

@@ -18,12 +18,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lifelong_week.accounts.models import User
-from lifelong_week.campaigns.enums import ValueType
+from lifelong_week.campaigns.enums import Sending, ValueType
 from lifelong_week.campaigns.models import ReportingStep
+from lifelong_week.campaigns.timeline import SendingState, entry_closes_at, sending_state
 from lifelong_week.core.numbers import format_number
 from lifelong_week.documents.nd30.tables import Column, TableRow
 from lifelong_week.orgs.models import OrgUnit
 from lifelong_week.reports import domain
+from lifelong_week.reports.enums import SENT_STATUSES, ReportStatus
 from lifelong_week.reports.models import FigureValue, Report, SectionText
 from lifelong_week.reports.rollup import counted_in_step, counted_reports, rollup
 
@@ -105,13 +107,34 @@ class UnitLine:
     report: Report | None
     counted: bool  # its figures count (``rollup.counted_in_step``)
     values: dict[int, Decimal | None]  # indicator id → value; all None unless counted
+    sending: SendingState  # on time, late, overdue or not sent, at the time of printing
+
+    @property
+    def status(self) -> str:
+        return status_text(self.report.status if self.report else None, self.sending)
 
 
-def step_lines(step: ReportingStep, indicators) -> list[UnitLine]:
+def status_text(status: str | None, sending: SendingState) -> str:
+    """A unit's state as tables and files print it: "Đã tiếp nhận (đúng hạn)",
+    "Đã gửi (gửi muộn 3 ngày)", "Đang soạn (quá hạn 3 ngày)", "Không gửi".
+    ``status``: its report's, None when it has none."""
+    if sending.closed:
+        return sending.label
+    label = ReportStatus(status).label if status else _("Chưa bắt đầu")
+    if sending.kind == Sending.PENDING:
+        return str(label)
+    return f"{label} ({sending.label.lower()})"
+
+
+def step_lines(
+    step: ReportingStep, indicators, *, now: dt.datetime | None = None
+) -> list[UnitLine]:
     """Every unit the step expects, in tree order, with its report and — only
     when the report counts — its figures: the rows of the step's appendices
-    and exports, in three queries."""
+    and exports, in four queries. ``now``: when the table is printed."""
+    now = now or timezone.now()
     reports = {r.unit_id: r for r in Report.objects.filter(step=step)}
+    extended = dict(step.extensions.values_list("unit_id", "until"))
     counted = counted_in_step(step)
     values = {
         (row.report_id, row.indicator_id): row.value
@@ -121,6 +144,7 @@ def step_lines(step: ReportingStep, indicators) -> list[UnitLine]:
     for number, unit in enumerate(step.senders.order_by("path"), start=1):
         sent = reports.get(unit.pk)
         counts = sent is not None and sent.pk in counted
+        with_receiver = sent is not None and sent.status in SENT_STATUSES
         lines.append(
             UnitLine(
                 number=number,
@@ -128,6 +152,13 @@ def step_lines(step: ReportingStep, indicators) -> list[UnitLine]:
                 report=sent,
                 counted=counts,
                 values={i.pk: values.get((sent.pk, i.pk)) if counts else None for i in indicators},
+                sending=sending_state(
+                    deadline=step.deadline,
+                    closes_at=entry_closes_at(step, extended_until=extended.get(unit.pk)),
+                    sent=with_receiver,
+                    late_by=sent.late_by if with_receiver else None,
+                    now=now,
+                ),
             )
         )
     return lines
@@ -144,9 +175,9 @@ def line_totals(lines: list[UnitLine], indicators) -> dict[int, Decimal | None]:
     return totals
 
 
-def units_table(report: Report, *, key_figures: int = 4):
+def units_table(report: Report, *, key_figures: int = 4, now: dt.datetime | None = None):
     """The appendix of a consolidated report: every expected unit with its
-    status, submission date and key figures."""
+    status (and whether it sent on time), submission date and key figures."""
     step = source_step(report)
     if step is None:
         return None
@@ -159,14 +190,13 @@ def units_table(report: Report, *, key_figures: int = 4):
         *(Column(f"{i.label} ({i.unit_of_measure})", 1.4, "right") for i in indicators),
     ]
     rows = []
-    lines = step_lines(step, indicators)
+    lines = step_lines(step, indicators, now=now)
     for line in lines:
         sent = line.report
-        status = sent.get_status_display() if sent else _("Chưa bắt đầu")
         when = ""
         if sent and sent.submitted_at:
             when = timezone.localtime(sent.submitted_at).strftime("%d/%m/%Y")
-        cells = [str(line.number), line.unit.display_name, status, when]
+        cells = [str(line.number), line.unit.display_name, line.status, when]
         for indicator in indicators:
             value = line.values[indicator.pk]
             cells.append(format_number(value) if value is not None else "")
@@ -190,7 +220,7 @@ def units_table(report: Report, *, key_figures: int = 4):
     return columns, rows
 
 
-def appendix_sheet(report: Report):
+def appendix_sheet(report: Report, *, now: dt.datetime | None = None):
     """The appendix as spreadsheet rows: every expected unit with its status,
     sending time, days late and every summing figure as a number.
     Returns (title, header, rows) or None when the unit receives no reports."""
@@ -204,7 +234,7 @@ def appendix_sheet(report: Report):
         _("Đơn vị"),
         _("Tình trạng"),
         _("Gửi lúc"),
-        _("Số ngày trễ"),
+        _("Gửi muộn (ngày)"),
         *(f"{i.label} ({i.unit_of_measure})" for i in indicators),
     ]
 
@@ -216,18 +246,18 @@ def appendix_sheet(report: Report):
         )
 
     def rows():
-        lines = step_lines(step, indicators)
+        lines = step_lines(step, indicators, now=now)
         for line in lines:
             sent = line.report
             yield [
                 line.number,
                 line.unit.code,
                 line.unit.name,
-                sent.get_status_display() if sent else _("Chưa bắt đầu"),
+                line.status,
                 timezone.localtime(sent.submitted_at).strftime("%d/%m/%Y %H:%M")
                 if sent and sent.submitted_at
                 else "",
-                sent.days_late if sent and sent.is_late else None,
+                line.sending.days if line.sending.kind == Sending.LATE else None,
                 *(number(line.values[i.pk]) for i in indicators),
             ]
         totals = line_totals(lines, indicators)

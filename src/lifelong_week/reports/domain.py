@@ -18,6 +18,7 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, connection, transaction
 from django.db.models import BooleanField, Count, OuterRef, QuerySet, Subquery, Sum, Value
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from lifelong_week.accounts.access import has_role
@@ -31,7 +32,7 @@ from lifelong_week.campaigns.models import (
     Indicator,
     ReportingStep,
 )
-from lifelong_week.core.dates import moment_text
+from lifelong_week.core.dates import moment_text, sent_late_text
 from lifelong_week.core.numbers import NumberFormatError, format_number, parse_number
 from lifelong_week.core.rows import decimal_or_none
 from lifelong_week.core.text import nfc
@@ -589,7 +590,7 @@ def _send_up(report: Report, *, by: User, now: dt.datetime) -> Report:
     report.review_comment = ""
     comment = ""
     if report.late_by is not None:
-        comment = _("Trễ hạn %d ngày.") % report.days_late
+        comment = capfirst(sent_late_text(report.days_late)) + "."
     _record(
         report,
         ChangeKind.SUBMITTED,

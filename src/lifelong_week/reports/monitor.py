@@ -23,6 +23,7 @@ from lifelong_week.accounts.access import (
 from lifelong_week.campaigns.forms import DateTimeInput
 from lifelong_week.campaigns.models import ReportingStep
 from lifelong_week.campaigns.queries import Countdown, campaigns_visible_to
+from lifelong_week.campaigns.timeline import Phase, step_phase
 from lifelong_week.core.dates import moment_text
 from lifelong_week.core.numbers import format_number
 from lifelong_week.core.text import vi_sort_key
@@ -114,6 +115,7 @@ def step_monitor(request, step_id: int):
         "filters": filters_for(step),
         "sorts": SORTS,
         "countdown": Countdown(step.deadline, timezone.now()),
+        "step_phase": Phase(step_phase(step, now=timezone.now())),
         "can_manage": can_manage,
         "form": ExtensionForm(step=step) if can_manage else None,
         "rollup": SimpleLazyObject(lambda: rollup(step.campaign, step.receiver, step=step)),

@@ -10,6 +10,7 @@ number of queries, whatever the number of provinces.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -25,6 +26,7 @@ from django.utils.translation import get_language
 from lifelong_week.accounts.access import can_follow_campaign, get_or_404
 from lifelong_week.campaigns.models import Campaign, Indicator, ReportingStep
 from lifelong_week.campaigns.queries import campaigns_visible_to
+from lifelong_week.campaigns.timeline import SendingState, entry_closes_at, sending_state
 from lifelong_week.core.dates import timestamp_or_none
 from lifelong_week.core.text import vi_sort_key
 from lifelong_week.orgs.enums import AdminLevel
@@ -43,6 +45,7 @@ class ProvinceRow:
     expected: int = 0  # units the province expects reports from
     sent: int = 0
     figures: dict[int, Decimal | None] = field(default_factory=dict)
+    sending: SendingState | None = None  # the Department's report against its step's dates
 
     @property
     def completeness(self) -> float | None:
@@ -79,7 +82,8 @@ class NationalBoard:
         return sum(row.report_sent for row in self.rows)
 
 
-def build_national_board(campaign: Campaign) -> NationalBoard:
+def build_national_board(campaign: Campaign, *, now: dt.datetime | None = None) -> NationalBoard:
+    now = now or timezone.now()
     top = campaign.coordinator
     start, end = campaign_window(campaign)
     provinces = sorted(
@@ -101,6 +105,9 @@ def build_national_board(campaign: Campaign) -> NationalBoard:
         ).annotate(expected=Count("senders"))
     )
     upward = [s for s in steps if s.receiver_id == top.pk]
+    campaign_of = {c.pk: c for c in children}
+    for step in upward:
+        step.campaign = campaign_of[step.campaign_id]  # its year, for a step without a lock
     coordinator_of = {c.pk: c.coordinator_id for c in children}
     inward = [s for s in steps if s.receiver_id == coordinator_of[s.campaign_id]]
     indicators = [
@@ -130,6 +137,18 @@ def build_national_board(campaign: Campaign) -> NationalBoard:
         if row is not None:
             row.expected += step.expected
             row.sent += sent_by_step.get(step.pk, 0)
+    for step in upward:
+        row = by_campaign.get(step.campaign_id)
+        if row is None or row.sending is not None:
+            continue
+        sent = row.report is not None and row.report.status in SENT_STATUSES
+        row.sending = sending_state(
+            deadline=step.deadline,
+            closes_at=entry_closes_at(step),
+            sent=sent,
+            late_by=row.report.late_by if sent else None,
+            now=now,
+        )
     counting = counted_statuses(campaign)
     totals: dict[int, Decimal] = defaultdict(Decimal)
     counted = 0
@@ -186,7 +205,13 @@ def national_board(request, slug: str):
             "campaign": campaign,
             # Built only when the cached copy is out of date (see ``national_state``).
             "board": SimpleLazyObject(lambda: build_national_board(campaign)),
-            "board_key": (*national_state(campaign), provinces, get_language()),
+            # The day: "quá hạn N ngày" counts on, and becomes "Không gửi".
+            "board_key": (
+                *national_state(campaign),
+                provinces,
+                timezone.localdate().isoformat(),
+                get_language(),
+            ),
             "refreshed_at": timezone.localtime(),
             "policy": campaign.get_count_policy_display(),
         },

@@ -29,6 +29,8 @@ from lifelong_week.accounts.enums import Role
 from lifelong_week.accounts.models import User
 from lifelong_week.campaigns.enums import CampaignStatus
 from lifelong_week.campaigns.models import ReportingStep
+from lifelong_week.campaigns.timeline import entry_closes_at
+from lifelong_week.core.dates import deadline_text
 from lifelong_week.core.text import vi_sort_key
 from lifelong_week.orgs.models import OrgUnit
 from lifelong_week.reports.enums import ReportStatus
@@ -48,7 +50,7 @@ class Due:
 def kind_for(step: ReportingStep, today: dt.date, now: dt.datetime) -> str | None:
     """Which reminder, if any, ``step`` calls for on ``today``."""
     deadline_day = timezone.localtime(step.deadline).date()
-    if step.lock_at is not None and now >= step.lock_at:
+    if now >= entry_closes_at(step):  # locked, or its campaign is over: nothing to chase
         return None
     if now >= step.deadline:
         return OVERDUE
@@ -107,19 +109,14 @@ def _line(due: Due) -> str:
         "unit": due.unit.display_name,
         "title": due.step.campaign.title,
         "receiver": due.step.receiver.display_name,
-        "deadline": timezone.localtime(due.step.deadline).strftime("%d/%m/%Y"),
+        "deadline": deadline_text(due.step.deadline),
     }
     if timezone.now() >= due.step.deadline:
         return (
-            _(
-                "%(unit)s: báo cáo “%(title)s” gửi %(receiver)s đã quá hạn (hạn nộp trước ngày %(deadline)s)."
-            )
+            _("%(unit)s: báo cáo “%(title)s” gửi %(receiver)s đã quá hạn (hạn nộp %(deadline)s).")
             % values
         )
-    return (
-        _("%(unit)s: báo cáo “%(title)s” gửi %(receiver)s, hạn nộp trước ngày %(deadline)s.")
-        % values
-    )
+    return _("%(unit)s: báo cáo “%(title)s” gửi %(receiver)s, hạn nộp %(deadline)s.") % values
 
 
 def send_reminders(

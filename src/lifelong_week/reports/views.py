@@ -20,10 +20,12 @@ from lifelong_week.accounts.access import (
 from lifelong_week.accounts.enums import Role
 from lifelong_week.campaigns.models import ReportingStep
 from lifelong_week.campaigns.queries import Countdown, campaigns_visible_to
+from lifelong_week.campaigns.timeline import entry_closes_at, sending_state
+from lifelong_week.core.dates import sent_late_text
 from lifelong_week.reports import domain
 from lifelong_week.reports.checks import partners
 from lifelong_week.reports.consolidate import draft_consolidated, source_step
-from lifelong_week.reports.enums import ReportStatus
+from lifelong_week.reports.enums import SENT_STATUSES, ReportStatus
 from lifelong_week.reports.forms import DocumentNumberForm, PhotoForm, ReviewForm
 from lifelong_week.reports.photos import PhotoError
 from lifelong_week.reports.queries import (
@@ -94,6 +96,13 @@ def _page_context(request, report, **extra):
         "lock": lock,
         "locked": locked,
         "countdown": Countdown(report.step.deadline, now),
+        "sending": sending_state(
+            deadline=report.step.deadline,
+            closes_at=entry_closes_at(report.step, extended_until=lock, year=report.campaign.year),
+            sent=report.status in SENT_STATUSES,
+            late_by=report.late_by,
+            now=now,
+        ),
         "can_enter": can_enter,
         "editable": editable,
         "can_review": can_review_report(user, report) and report.status == ReportStatus.SUBMITTED,
@@ -283,8 +292,11 @@ def submit(request, pk: int):
     elif report.is_late:
         messages.warning(
             request,
-            _("Đã gửi báo cáo đến %(receiver)s (trễ hạn %(days)d ngày).")
-            % {"receiver": report.step.receiver.display_name, "days": report.days_late},
+            _("Đã gửi báo cáo đến %(receiver)s (%(late)s).")
+            % {
+                "receiver": report.step.receiver.display_name,
+                "late": sent_late_text(report.days_late),
+            },
         )
     else:
         messages.success(request, _("Đã gửi báo cáo đến %s.") % report.step.receiver.display_name)

@@ -507,8 +507,7 @@ def decision_initial(row, *, default_parent: str | None = None) -> dict:
 
 class CampaignChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Campaign) -> str:
-        number = f" {obj.doc_number}" if obj.doc_number else ""
-        return f"{obj.year} · {obj.issuer.display_name} · {obj.doc_type.capitalize()}{number}"
+        return f"{obj.year} · {obj.issuer.display_name} · {obj.document_reference}"
 
 
 class CreateCampaignForm(forms.Form):
