@@ -123,9 +123,33 @@ def test_a_bad_value_is_refused_per_field_and_nothing_is_saved(ben_luc, report):
 
 
 def test_a_number_too_large_to_store_is_refused(ben_luc, report):
-    response = ben_luc.put(f"/reports/{report.pk}/figures", {"figures": {"banners": 10**19}})
-    assert response.status_code == 422
-    assert response.json()["errors"] == {"banners": "Số quá lớn — vui lòng kiểm tra lại."}
+    too_large = "Số quá lớn (tối đa 9.999.999.999.999) — vui lòng kiểm tra lại."
+    for value in (10**19, 10**13, 1e18):
+        response = ben_luc.put(f"/reports/{report.pk}/figures", {"figures": {"banners": value}})
+        assert response.status_code == 422
+        assert response.json()["errors"] == {"banners": too_large}
+    assert stored(report) == {}
+
+
+def test_the_largest_figure_is_stored_and_read_back_exactly(ben_luc, report):
+    Indicator.objects.create(
+        form=report.campaign.report_form, order=99, code="ratio", label="Tỉ lệ",
+        unit_of_measure="%", value_type=ValueType.DECIMAL,
+    )  # fmt: skip
+    response = ben_luc.put(
+        f"/reports/{report.pk}/figures",
+        {"figures": {"banners": 10**13 - 1, "ratio": "9.999.999.999.999,99"}},
+    )
+    assert response.status_code == 200
+    assert stored(report) == {
+        "banners": Decimal("9999999999999"),
+        "ratio": Decimal("9999999999999.99"),
+    }
+    again = ben_luc.get(f"/reports/{report.pk}").json()
+    values = {f["code"]: f["value"] for f in again["figures"] if f["value"] is not None}
+    assert values == {"banners": 9999999999999, "ratio": 9999999999999.99}
+    refused = ben_luc.put(f"/reports/{report.pk}/figures", {"figures": {"ratio": "1,005"}})
+    assert refused.json()["errors"] == {"ratio": "Chỉ ghi tối đa hai chữ số sau dấu phẩy."}
 
 
 def test_a_decimal_indicator_takes_a_json_number(ben_luc, report):

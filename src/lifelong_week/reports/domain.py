@@ -219,8 +219,13 @@ def save_section(
     return SaveOutcome(version=row.version, changed=True)
 
 
-# FigureValue.value is DECIMAL(20, 2): 18 digits before the decimal point.
-MAX_FIGURE = Decimal(10) ** 18
+# What every supported database reads back exactly: SQLite keeps a decimal
+# as a float or an integer and Django reads it back to 15 significant
+# digits, so a figure has at most 13 digits before the comma and 2 after
+# (DECIMAL(20, 2) alone would let 10^18 in, which SQLite returns as 1E+18
+# and which then no page, export or document of the report could read).
+MAX_FIGURE = Decimal(10) ** 13
+FIGURE_DECIMALS = 2
 
 
 def parse_figure(indicator: Indicator, raw: str) -> tuple[Decimal | None, str]:
@@ -255,7 +260,12 @@ def parse_figure(indicator: Indicator, raw: str) -> tuple[Decimal | None, str]:
             _("Giá trị lớn nhất là %s.") % format_number(indicator.max_value, decimals=2)
         )
     if abs(value) >= MAX_FIGURE:
-        raise ReportError(_("Số quá lớn — vui lòng kiểm tra lại."))
+        raise ReportError(
+            _("Số quá lớn (tối đa %s) — vui lòng kiểm tra lại.")
+            % format_number(MAX_FIGURE - 1)
+        )
+    if value != value.quantize(Decimal(1).scaleb(-FIGURE_DECIMALS)):
+        raise ReportError(_("Chỉ ghi tối đa hai chữ số sau dấu phẩy."))
     return value, ""
 
 
