@@ -207,6 +207,8 @@ def test_no_role_sees_english_or_a_second_wording(full_demo, settings):
     forbidden = _forbidden()
     found = {}
     read = {}
+    pages, read["(khách)"] = walk(Client(), "/", forbidden)  # the public pages
+    found.update({f"(khách) {url}": words for url, words in pages.items()})
     for username, _role, _unit in full_demo.accounts:
         client = Client()
         client.force_login(User.objects.get(username=username))
@@ -214,7 +216,8 @@ def test_no_role_sees_english_or_a_second_wording(full_demo, settings):
         found.update({f"{username} {url}": words for url, words in pages.items()})
     # Every role read its pages: the coordinator its home, plans, steps,
     # reports, the not-sent list, exports; a reporter at least its home,
-    # report, history and events.
+    # report, history and events; a visitor the public pages.
+    assert read.pop("(khách)") >= 3
     assert len(read) >= 14 and min(read.values()) >= 5 and read["sogd.dieuphoi"] >= 15
     assert found == {}
 
