@@ -18,7 +18,7 @@ def test_a_coordinator_creates_a_token_and_another_system_uses_it(sign_in, live_
     page.get_by_label("Tên gợi nhớ").fill("Hệ thống thống kê của Bộ")
     page.get_by_label("90 ngày").check()
     page.get_by_role("button", name="Tạo mã").click()
-    key = page.get_by_label("Mã truy cập").input_value()
+    key = page.get_by_label("Mã truy cập", exact=True).input_value()
     assert page.get_by_text("Mã chỉ hiện một lần này").is_visible()
 
     other_system = playwright.request.new_context()  # no cookies: only the key

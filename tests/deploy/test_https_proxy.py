@@ -53,6 +53,7 @@ http {{
         location / {{
             proxy_pass http://127.0.0.1:{upstream};
             proxy_set_header Host $http_host;
+            proxy_set_header X-Forwarded-For $remote_addr;
             proxy_set_header X-Forwarded-Proto $scheme;
         }}
     }}

@@ -3,6 +3,7 @@ from django.urls import path, reverse_lazy
 
 from lifelong_week.accounts import views
 from lifelong_week.accounts.forms import SignInForm
+from lifelong_week.accounts.password_reset import ThrottledPasswordResetView
 
 app_name = "accounts"
 
@@ -33,12 +34,7 @@ urlpatterns = [
     ),
     path(
         "quen-mat-khau/",
-        auth_views.PasswordResetView.as_view(
-            template_name="accounts/password_reset.html",
-            email_template_name="accounts/email/password_reset.txt",
-            subject_template_name="accounts/email/password_reset_subject.txt",
-            success_url=reverse_lazy("accounts:password_reset_done"),
-        ),
+        ThrottledPasswordResetView.as_view(),
         name="password_reset",
     ),
     path(

@@ -33,6 +33,14 @@ class TokenRefused(AuthenticationError):
         super().__init__(401, message)
 
 
+class TooManyKeyFailures(AuthenticationError):
+    """This client sent too many refused keys lately: it waits, key or not."""
+
+    def __init__(self, message: str, retry_after: int):
+        super().__init__(429, message)
+        self.retry_after = retry_after
+
+
 def not_found_detail() -> str:
     return _("Không tìm thấy, hoặc bạn không có quyền xem.")
 
@@ -99,6 +107,12 @@ def install_error_handlers(api: NinjaAPI) -> None:
     @api.exception_handler(TokenRefused)
     def token_refused(request, exc: TokenRefused):
         return error_response(api, request, 401, exc.message)
+
+    @api.exception_handler(TooManyKeyFailures)
+    def too_many(request, exc: TooManyKeyFailures):
+        response = error_response(api, request, 429, exc.message)
+        response["Retry-After"] = str(exc.retry_after)
+        return response
 
     @api.exception_handler(HttpError)
     def http_error(request, exc: HttpError):

@@ -62,12 +62,11 @@ def authenticate_key(key: str, *, now: dt.datetime | None = None) -> ApiToken:
     """
     now = now or timezone.now()
     token = ApiToken.objects.select_related("user").filter(key_hash=hash_key(key)).first()
-    if token is None or not token.user.is_active:
-        raise TokenError(_("Mã truy cập không đúng."))
-    if token.revoked:
-        raise TokenError(_("Mã truy cập đã bị thu hồi."))
-    if token.expired(now):
-        raise TokenError(_("Mã truy cập đã hết hạn."))
+    # One answer whether the key never existed, was revoked or has expired:
+    # a caller must not learn which keys were once real. The owner sees the
+    # token's state on their tokens page.
+    if token is None or not token.user.is_active or token.revoked or token.expired(now):
+        raise TokenError(_("Mã truy cập không hợp lệ (sai, đã thu hồi hoặc đã hết hạn)."))
     if token.last_used_at is None or now - token.last_used_at >= LAST_USED_GRANULARITY:
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
         token.last_used_at = now
