@@ -98,7 +98,7 @@ def test_district_reports_and_the_province_reviews(page, sign_in, live_demo):
     expect(preview).to_contain_text("Kèm 2 ảnh (2 ảnh được phép đăng công khai).")
     page.get_by_role("button", name="Gửi báo cáo", exact=True).click()
     expect(page.locator(".messages")).to_contain_text(
-        re.compile(r"Đã gửi báo cáo đến Sở GD&ĐT Long An \(trễ hạn [\d.]+ ngày\)")
+        re.compile(r"Đã gửi báo cáo đến Sở GD&ĐT Long An \(gửi muộn \d{1,3}(\.\d{3})* ngày\)")
     )
     expect(page.locator("[data-status]")).to_have_text("Đã gửi")
     sign_out(page)
