@@ -51,3 +51,22 @@ def test_each_unit_says_its_status_and_lateness(api, full_demo):
     drafts = [c for c, r in reports.items() if r.status == "draft"]
     assert drafts
     assert all(units[c]["report_id"] is None for c in drafts)
+
+
+def test_the_finished_campaign_reads_as_finished(api, full_demo):
+    """Read years after the 2021 campaign: its step is over, a unit that never
+    sent did not send, the others sent on time or late — with Vietnamese
+    labels beside the machine values, as on the step's page."""
+    step = full_demo.campaign.steps.get(order=1)
+    body = api("sogd.dieuphoi").get(f"/steps/{step.pk}/completeness").json()
+    assert (body["phase"], body["phase_label"]) == ("finished", "Đã kết thúc")
+    units = {u["code"]: u for u in body["units"]}
+    assert (units["803"]["sending"], units["803"]["sending_label"]) == ("not_sent", "Không gửi")
+    late = next(u for u in body["units"] if u["sending"] == "late")
+    assert late["sending_label"] == f"Gửi muộn {late['days_late']} ngày"
+    assert {u["sending"] for u in body["units"]} == {"not_sent", "on_time", "late"}
+    campaigns = {c["slug"]: c for c in api("sogd.dieuphoi").get("/campaigns").json()}
+    assert campaigns["long-an-2021"]["phase"] == "finished"
+    assert campaigns["long-an-2021"]["phase_label"] == "Đã kết thúc"
+    assert campaigns["long-an-2021"]["status_label"] == "Đã ban hành"
+    assert [s["phase"] for s in campaigns["long-an-2021"]["steps"]] == ["finished", "finished"]

@@ -140,11 +140,12 @@ class UnitCompleteness(Schema):
     )
     status_label: str
     overdue: bool = Field(description="Đã quá hạn nộp mà chưa gửi.")
-    timeliness: str = Field(
-        description="pending (chưa đến hạn), overdue (quá hạn, còn gửi được), not_sent (không "
-        "gửi: đã khóa nhập liệu), on_time (gửi đúng hạn) hoặc late (gửi muộn)."
+    sending: str = Field(
+        description="Báo cáo so với hạn: pending (chưa đến hạn), overdue (quá hạn, còn gửi "
+        "được), not_sent (không gửi: đã khóa nhập liệu), on_time (gửi đúng hạn) hoặc late "
+        "(gửi muộn)."
     )
-    timeliness_label: str = Field(description="Ví dụ: “Gửi muộn 3 ngày”, “Không gửi”.")
+    sending_label: str = Field(description="Ví dụ: “Gửi muộn 3 ngày”, “Không gửi”.")
     report_id: int | None = Field(description="Mã báo cáo, khi người dùng được xem.")
     submitted_at: dt.datetime | None
     days_late: int | None = Field(description="Số ngày trễ khi đã gửi (0: đúng hạn).")

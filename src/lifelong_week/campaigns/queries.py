@@ -12,7 +12,6 @@ from lifelong_week.accounts.access import scope_campaigns
 from lifelong_week.campaigns.enums import CampaignStatus
 from lifelong_week.campaigns.models import Assignment, Campaign, Extension, ReportingStep
 from lifelong_week.campaigns.timeline import SendingState, entry_closes_at, sending_state
-from lifelong_week.core.dates import days_late
 from lifelong_week.orgs.models import OrgUnit
 
 
@@ -60,11 +59,6 @@ class Countdown:
     @property
     def minutes(self) -> int:
         return self.seconds // 60 % 60
-
-    @property
-    def whole_days_late(self) -> int:
-        """Days late as people count them: any part of a day counts as one."""
-        return days_late(self.now - self.target) if self.past else 0
 
 
 @dataclass

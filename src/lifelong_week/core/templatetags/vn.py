@@ -1,10 +1,9 @@
-"""Deadlines, locks and numbers in the one wording of ``core.dates`` and
-``core.numbers``: ``{% load vn %}{{ step.deadline|deadline }}``."""
+"""Deadlines, locks and days in the one wording of ``core.dates``:
+``{% load vn %}{{ step.deadline|deadline }}`` (numbers: ``report_tags.vn_number``)."""
 
 from django import template
 
 from lifelong_week.core import dates
-from lifelong_week.core.numbers import format_number
 
 register = template.Library()
 
@@ -25,9 +24,3 @@ def lock(moment) -> str:
 def days(count) -> str:
     """ "1.881 ngày"."""
     return dates.days_text(count or 0)
-
-
-@register.filter
-def vn_int(value) -> str:
-    """1881 → "1.881"; nothing → "—"."""
-    return "—" if value is None else format_number(value)
