@@ -134,10 +134,14 @@ def test_printable_list_of_units_that_have_not_sent(signed_in, step):
     assert "benluc.baocao" in {p.username for p in ben_luc}
 
 
-@pytest.mark.parametrize("username", ["benluc.baocao", "bo.theodoi"])
-def test_the_not_sent_list_is_for_the_receiving_unit_only(client, step, username):
+@pytest.mark.parametrize(
+    ("username", "status"),
+    [("benluc.baocao", 404), ("haugiang.dieuphoi", 404), ("bo.theodoi", 200)],
+)
+def test_the_not_sent_list_is_for_those_who_follow_the_step(client, step, username, status):
+    # A viewer above the receiving unit reads the step (read-only), its list too.
     client.force_login(User.objects.get(username=username))
-    assert client.get(reverse("reports:not_sent", args=[step.pk])).status_code == 404
+    assert client.get(reverse("reports:not_sent", args=[step.pk])).status_code == status
 
 
 def test_the_figures_table_shows_sent_reports_only_the_vietnamese_way(step):

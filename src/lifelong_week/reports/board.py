@@ -30,7 +30,7 @@ from lifelong_week.core.text import vi_sort_key
 from lifelong_week.orgs.models import OrgUnit
 from lifelong_week.reports.enums import SENT_STATUSES, ReportStatus
 from lifelong_week.reports.models import FigureValue, Report
-from lifelong_week.reports.rollup import SUMMABLE
+from lifelong_week.reports.rollup import SUMMABLE, counted_in_step
 
 NOT_STARTED = "not_started"
 OVERDUE = "overdue"
@@ -94,7 +94,7 @@ class Row:
     extension: Extension | None
     overdue: bool  # past the deadline and not sent
     sending: SendingState | None = None  # against the step's dates (set by ``build_board``)
-    figures: dict[int, Decimal | None] = field(default_factory=dict)  # sent reports only
+    figures: dict[int, Decimal | None] = field(default_factory=dict)  # counted reports only
     cells: list[str] = field(default_factory=list)  # the figures table's row, formatted
 
     @property
@@ -283,9 +283,10 @@ def board_state(step: ReportingStep, now: dt.datetime | None = None) -> tuple[tu
     The board changes when a report of the step is saved (every status change
     saves it; figures change only in a draft, which the board does not show),
     an extension is granted, the senders or the deadline change, the deadline
-    passes or a day begins (the chart of days runs to today). The totals
-    change when any report of the campaign is saved (lower levels' reports
-    stand in for a unit that has not sent) or the counting policy changes.
+    passes, a day begins (the chart of days runs to today) or the counting
+    policy changes (which reports' figures it shows). The totals change when
+    any report of the campaign is saved (lower levels' reports stand in for a
+    unit that has not sent) or the counting policy changes.
     """
     now = now or timezone.now()
     in_step = Q(step=step)
@@ -307,6 +308,7 @@ def board_state(step: ReportingStep, now: dt.datetime | None = None) -> tuple[tu
         now >= step.deadline,
         step.lock_at is not None and now >= step.lock_at,  # "quá hạn" becomes "Không gửi"
         timezone.localtime(now).date().isoformat(),
+        step.campaign.count_policy,
         # The chart of days runs from the campaign's start to the lock; the
         # head-approval filter shows only where the campaign asks for it.
         timestamp_or_none(step.lock_at),
@@ -333,9 +335,10 @@ def build_board(
     reports = {
         r.unit_id: r for r in Report.objects.filter(step=step).select_related("submitted_by")
     }
-    figures = sent_figures(
-        [r.pk for r in reports.values() if r.status in SENT_STATUSES], indicator_ids
-    )
+    # Figures of the reports that count, as in the totals; every other row
+    # shows its state and no figures (a draft's or a returned report's
+    # numbers are not the unit's answer yet).
+    figures = sent_figures(list(counted_in_step(step)), indicator_ids)
     extensions = {e.unit_id: e for e in step.extensions.all()}
     past_deadline = now >= step.deadline
     all_rows = []

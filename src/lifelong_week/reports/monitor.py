@@ -14,12 +14,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lifelong_week.accounts.access import (
-    can_follow_step,
-    can_manage_step,
-    get_or_404,
-    scope_reports,
-)
+from lifelong_week.accounts.access import can_follow_step, can_manage_step, get_or_404
 from lifelong_week.campaigns.forms import DateTimeInput
 from lifelong_week.campaigns.models import ReportingStep
 from lifelong_week.campaigns.queries import Countdown, campaigns_visible_to
@@ -185,15 +180,15 @@ def step_export(request, step_id: int, fmt: str):
 
     from django.http import FileResponse, StreamingHttpResponse
 
-    from lifelong_week.documents.exporters import FiguresExporter, csv_lines, write_xlsx
+    from lifelong_week.documents.exporters import StepExporter, csv_lines, write_xlsx
 
     if fmt not in ("xlsx", "csv"):
         raise Http404
     step = receiving_step(request, step_id)
-    # What the receiving unit may open: sent reports, not units' drafts.
-    exporter = FiguresExporter(
-        step.campaign, step=step, reports=scope_reports(request.user, Report.objects.all())
-    )
+    if step.campaign.report_form_id is None:
+        raise Http404
+    # The step page's table: every expected unit, figures of the reports that count.
+    exporter = StepExporter(step)
     name = f"so-lieu-{step.campaign.slug}-buoc-{step.order}"
     if fmt == "csv":
         response = StreamingHttpResponse(

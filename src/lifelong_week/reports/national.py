@@ -117,9 +117,12 @@ def build_national_board(campaign: Campaign, *, now: dt.datetime | None = None) 
     ]
     by_campaign = {c.pk: rows.get(c.issuer_id) for c in children}
     reports = list(Report.objects.filter(step__in=upward))
-    # What a Department has sent, never its draft (as on every board).
+    # A province's figures only when its report counts here, under the
+    # guidance campaign's policy — the rule the national totals follow, so
+    # the provinces' rows always add up to them.
+    counting = counted_statuses(campaign)
     figures = sent_figures(
-        [r.pk for r in reports if r.status in SENT_STATUSES], [i.pk for i in indicators]
+        [r.pk for r in reports if r.status in counting], [i.pk for i in indicators]
     )
     for report in reports:
         row = by_campaign.get(report.campaign_id)
@@ -149,7 +152,6 @@ def build_national_board(campaign: Campaign, *, now: dt.datetime | None = None) 
             late_by=row.report.late_by if sent else None,
             now=now,
         )
-    counting = counted_statuses(campaign)
     totals: dict[int, Decimal] = defaultdict(Decimal)
     counted = 0
     for row in rows.values():
