@@ -108,9 +108,7 @@ def production(tmp_path, transactional_db):
     }
     env.pop("DJANGO_SETTINGS_MODULE", None)
     manage = [str(Path(sys.executable).with_name("lifelong-week"))]
-    subprocess.run(
-        [*manage, "collectstatic", "--noinput", "-v", "0"], env=env, check=True
-    )
+    subprocess.run([*manage, "collectstatic", "--noinput", "-v", "0"], env=env, check=True)
     process = subprocess.Popen(
         [*program, *args], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )

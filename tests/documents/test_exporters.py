@@ -84,3 +84,62 @@ def test_only_the_receiving_unit_exports_a_step(client, full_demo):
     step = full_demo.campaign.steps.get(order=1)
     client.force_login(User.objects.get(username="benluc.baocao"))
     assert client.get(reverse("reports:step_export", args=[step.pk, "xlsx"])).status_code == 404
+
+
+def test_control_characters_and_formulas_anywhere_never_break_a_file(client, full_demo, remark):
+    """Word's Shift+Enter pastes a vertical tab; a coordinator can type a label
+    that starts with "=". Every file still opens and shows the text."""
+    from docx import Document
+
+    from lifelong_week.orgs.models import OrgUnit
+    from lifelong_week.reports.domain import open_report
+    from lifelong_week.reports.models import SectionText
+
+    tan_an = Report.objects.get(campaign=full_demo.campaign, unit__code="794")
+    OrgUnit.objects.filter(code="794").update(name="UBND thành phố\x0bTân An\x01")
+    FigureValue.objects.update_or_create(
+        report=tan_an, indicator=remark, defaults={"text": "Dòng một\x0bdòng hai\x00"}
+    )
+    remark.label = "=SUM(A1:A9)\x0bghi chú"
+    remark.save()
+    SectionText.objects.filter(report=tan_an).update(text="Đoạn một\x0bđoạn hai\x1f")
+    step = full_demo.campaign.steps.get(order=1)
+    client.force_login(User.objects.get(username="sogd.dieuphoi"))
+
+    xlsx = client.get(reverse("reports:step_export", args=[step.pk, "xlsx"]))
+    assert xlsx.status_code == 200
+    rows = list(
+        load_workbook(
+            io.BytesIO(b"".join(xlsx.streaming_content)), read_only=True
+        ).active.iter_rows(values_only=True)
+    )
+    assert rows[0][-1] == "'=SUM(A1:A9)\nghi chú"
+    tan_an_row = next(row for row in rows if row[1] == "794")
+    assert tan_an_row[2] == "UBND thành phố\nTân An"
+    assert tan_an_row[-1] == "Dòng một\ndòng hai"
+    text = b"".join(
+        client.get(reverse("reports:step_export", args=[step.pk, "csv"])).streaming_content
+    ).decode("utf-8")
+    header = next(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    assert header[-1] == "'=SUM(A1:A9)\nghi chú"
+
+    # The unit's own document, and the Department's with its appendix.
+    unit_docx = client.get(reverse("reports:docx", args=[tan_an.pk]))
+    assert unit_docx.status_code == 200
+    body = "\n".join(
+        p.text
+        for p in Document(
+            io.BytesIO(
+                b"".join(unit_docx.streaming_content) if unit_docx.streaming else unit_docx.content
+            )
+        ).paragraphs
+    )
+    assert "Đoạn một" in body and "đoạn hai" in body
+    own = open_report(
+        full_demo.campaign.steps.get(order=2),
+        full_demo.units["80-SGDDT"],
+        by=User.objects.get(username="sogd.baocao"),
+    )
+    client.force_login(User.objects.get(username="sogd.baocao"))
+    for name in ("reports:docx", "reports:appendix_xlsx"):
+        assert client.get(reverse(name, args=[own.pk])).status_code == 200, name

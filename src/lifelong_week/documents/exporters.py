@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -80,7 +81,7 @@ class FiguresExporter:
             "Thời điểm gửi",
             "Gửi muộn (ngày)",
             "Tính vào tổng hợp",
-            *(f"{i.label} ({i.unit_of_measure})" for i in self.indicators),
+            *(heading(i) for i in self.indicators),
         ]
 
     def rows(self) -> Iterator[list[object]]:
@@ -161,7 +162,7 @@ class StepExporter:
             "Thời điểm gửi",
             "Gửi muộn (ngày)",
             "Tính vào tổng hợp",
-            *(f"{i.label} ({i.unit_of_measure})" for i in self.indicators),
+            *(heading(i) for i in self.indicators),
         ]
 
     def rows(self) -> Iterator[list[object]]:
@@ -206,6 +207,13 @@ def _fill(values: dict[int, list[object]], report_ids, columns, kinds) -> None:
             values[report_id][column] = _cell(kinds[column], value, text)
 
 
+def heading(indicator: Indicator) -> str:
+    """A column's heading: "Băng rôn đã treo (cái)", or the label alone."""
+    if indicator.unit_of_measure:
+        return f"{indicator.label} ({indicator.unit_of_measure})"
+    return indicator.label
+
+
 def _cell(kind: str, value: Decimal | None, text: str) -> object:
     if kind == ValueType.TEXT:
         return text
@@ -231,7 +239,7 @@ def write_xlsx(
     bold = Font(bold=True)
     heading = []
     for text in header:
-        cell = WriteOnlyCell(sheet, value=text)
+        cell = WriteOnlyCell(sheet, value=_safe(text))
         cell.font = bold
         heading.append(cell)
     sheet.append(heading)
@@ -242,10 +250,25 @@ def write_xlsx(
 
 
 def _safe(value: object) -> object:
-    """Text that a spreadsheet would run as a formula is kept as text."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    """Any stored text as a cell: control characters a spreadsheet cannot
+    hold (Word's line break Shift+Enter pastes a vertical tab) become line
+    breaks or go, and text a spreadsheet would run as a formula is kept as
+    text — in headers (indicator labels are typed by coordinators) as in cells."""
+    if not isinstance(value, str):
+        return value
+    value = _CONTROL.sub(_control_replacement, value)
+    if value.startswith(_FORMULA_START):
         return "'" + value
     return value
+
+
+# C0 controls other than tab, line feed and carriage return, and DEL: openpyxl
+# refuses them (the file would be unreadable) and no reader wants them.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _control_replacement(match: re.Match) -> str:
+    return "\n" if match.group() in "\x0b\x0c" else ""
 
 
 def csv_lines(header: Sequence[str], rows: Iterable[Sequence[object]]) -> Iterator[str]:

@@ -261,8 +261,7 @@ def parse_figure(indicator: Indicator, raw: str) -> tuple[Decimal | None, str]:
         )
     if abs(value) >= MAX_FIGURE:
         raise ReportError(
-            _("Số quá lớn (tối đa %s) — vui lòng kiểm tra lại.")
-            % format_number(MAX_FIGURE - 1)
+            _("Số quá lớn (tối đa %s) — vui lòng kiểm tra lại.") % format_number(MAX_FIGURE - 1)
         )
     if value != value.quantize(Decimal(1).scaleb(-FIGURE_DECIMALS)):
         raise ReportError(_("Chỉ ghi tối đa hai chữ số sau dấu phẩy."))
