@@ -174,17 +174,9 @@ class StepExporter:
         _fill(values, counted, columns, kinds)
         sums: list[Decimal | None] = [None] * len(columns)
         for line in lines:
-            report = line.report
-            cells = values.get(report.pk, [None] * len(columns)) if line.counted else None
+            cells = values.get(line.report.pk, [None] * len(columns)) if line.counted else None
             yield [
-                line.number,
-                line.unit.code,
-                line.unit.name,
-                line.status,
-                timezone.localtime(report.submitted_at).strftime("%d/%m/%Y %H:%M")
-                if report and report.submitted_at
-                else "",
-                line.sending.days if line.sending.kind == Sending.LATE else None,
+                *line.sheet_cells,
                 "có" if line.counted else "không",
                 *(cells or [None] * len(columns)),
             ]

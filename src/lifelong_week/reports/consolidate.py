@@ -90,6 +90,58 @@ def draft_consolidated(report: Report, *, by: User, now: dt.datetime | None = No
     return filled
 
 
+@dataclass
+class Drift:
+    """A summing figure of a consolidated report that no longer equals the
+    sum of its units' counted reports (Phụ lục I against Phụ lục II)."""
+
+    indicator: object
+    own: Decimal | None
+    live: Decimal | None
+
+
+def drifted_figures(report: Report) -> list[Drift]:
+    """The report's summing figures that differ from its units' live totals —
+    a unit's report accepted, returned or sent since the draft. Empty for a
+    report that consolidates nothing."""
+    step = source_step(report)
+    if step is None:
+        return []
+    own = dict(report.figures.values_list("indicator_id", "value"))
+    return [
+        Drift(total.indicator, own.get(total.indicator.pk), total.total)
+        for total in rollup(report.campaign, report.unit, step=step).totals
+        if total.sums and own.get(total.indicator.pk) != total.total
+    ]
+
+
+@transaction.atomic
+def refresh_consolidated_figures(
+    report: Report, *, by: User, now: dt.datetime | None = None
+) -> int:
+    """Set every drifted summing figure of ``report`` to its units' live total.
+
+    Side effects: saves each through ``save_figure`` against the version it
+    has (history records old → new; a figure someone saves meanwhile is a
+    conflict, nothing half done). Returns how many figures changed.
+    """
+    rows = {row.indicator_id: row for row in report.figures.all()}
+    changed = 0
+    for drift in drifted_figures(report):
+        row = rows.get(drift.indicator.pk)
+        decimals = 2 if drift.indicator.value_type == ValueType.DECIMAL else 0
+        outcome = domain.save_figure(
+            report,
+            indicator=drift.indicator,
+            raw=format_number(drift.live, decimals=decimals) if drift.live is not None else "",
+            base_version=row.version if row else 0,
+            by=by,
+            now=now,
+        )
+        changed += outcome.changed and not outcome.conflict
+    return changed
+
+
 def _summing(report: Report, *types: str):
     return [
         i
@@ -112,6 +164,20 @@ class UnitLine:
     @property
     def status(self) -> str:
         return status_text(self.report.status if self.report else None, self.sending)
+
+    @property
+    def sheet_cells(self) -> list:
+        """The row's first cells in a spreadsheet: TT, code, name, state, when
+        sent, days late — the same in the appendix and the step's export."""
+        sent = self.report.submitted_at if self.report else None
+        return [
+            self.number,
+            self.unit.code,
+            self.unit.name,
+            self.status,
+            timezone.localtime(sent).strftime("%d/%m/%Y %H:%M") if sent else "",
+            self.sending.days if self.sending.kind == Sending.LATE else None,
+        ]
 
 
 def status_text(status: str | None, sending: SendingState) -> str:
@@ -248,18 +314,7 @@ def appendix_sheet(report: Report, *, now: dt.datetime | None = None):
     def rows():
         lines = step_lines(step, indicators, now=now)
         for line in lines:
-            sent = line.report
-            yield [
-                line.number,
-                line.unit.code,
-                line.unit.name,
-                line.status,
-                timezone.localtime(sent.submitted_at).strftime("%d/%m/%Y %H:%M")
-                if sent and sent.submitted_at
-                else "",
-                line.sending.days if line.sending.kind == Sending.LATE else None,
-                *(number(line.values[i.pk]) for i in indicators),
-            ]
+            yield [*line.sheet_cells, *(number(line.values[i.pk]) for i in indicators)]
         totals = line_totals(lines, indicators)
         yield [
             None,

@@ -22,9 +22,15 @@ from lifelong_week.campaigns.models import ReportingStep
 from lifelong_week.campaigns.queries import Countdown, campaigns_visible_to
 from lifelong_week.campaigns.timeline import entry_closes_at, sending_state
 from lifelong_week.core.dates import sent_late_text
+from lifelong_week.core.numbers import format_number
 from lifelong_week.reports import domain
 from lifelong_week.reports.checks import partners
-from lifelong_week.reports.consolidate import draft_consolidated, source_step
+from lifelong_week.reports.consolidate import (
+    draft_consolidated,
+    drifted_figures,
+    refresh_consolidated_figures,
+    source_step,
+)
 from lifelong_week.reports.enums import SENT_STATUSES, ReportStatus
 from lifelong_week.reports.forms import DocumentNumberForm, PhotoForm, ReviewForm
 from lifelong_week.reports.photos import PhotoError
@@ -86,6 +92,9 @@ def _page_context(request, report, **extra):
     receives = source_step(report)
     context = {
         "source_step": receives if editable else None,
+        # Phụ lục I against Phụ lục II: the report's figures that no longer
+        # equal its units' counted totals (a report accepted or returned since).
+        "drift": drifted_figures(report) if editable and receives else [],
         "has_appendix": receives is not None,
         "report": report,
         "campaign": report.campaign,
@@ -261,6 +270,18 @@ def save_figure(request, pk: int, indicator_id: int):
 def consolidate(request, pk: int):
     """Fill the empty fields of the unit's own report from its units' reports."""
     report = _entry_report(request, pk)
+    if request.POST.get("cap-nhat"):
+        try:
+            changed = refresh_consolidated_figures(report, by=request.user)
+        except domain.ReportError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(
+                request,
+                _("Đã cập nhật %s số liệu theo tổng hợp mới nhất của các đơn vị.")
+                % format_number(changed),
+            )
+        return redirect(report.urls.edit)
     try:
         filled = draft_consolidated(report, by=request.user)
     except domain.ReportError as error:
