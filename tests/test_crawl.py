@@ -14,51 +14,20 @@ import re
 import traceback
 from collections import deque
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
-from urllib.parse import urljoin, urlsplit
 
 import pytest
 from django.core.signals import got_request_exception
 from django.test import Client
 
 from lifelong_week.accounts.models import User
+from tests.crawling import same_site, targets
 
-SITE = "http://testserver"
-# Not followed: static files (WhiteNoise's business), the Django admin (its own
-# pages) and signing out (a POST form anyway; listed in case it becomes a link).
-SKIP = re.compile(r"^/(static|quan-tri)/|/dang-xuat/")
 # Downloads are built on the fly (.docx, .xlsx, .zip): one of each kind per role
 # is enough to know the kind answers; its siblings are the same code.
 DOWNLOAD = re.compile(r"\.(docx|xlsx|csv|zip|pdf)$")
 # The same page with other parameters (a board's filters and sorting) is the
 # same view and the same access check: each variant is fetched by the first role
 # that is shown it, the page itself by every role.
-
-
-class _Links(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.targets: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag == "a" and a.get("href"):
-            self.targets.append(a["href"])
-        elif tag == "img" and a.get("src"):
-            self.targets.append(a["src"])
-        elif tag == "form" and (a.get("method") or "get").lower() == "get":
-            self.targets.append(a.get("action") or "")
-
-
-def _same_site(base: str, href: str) -> str | None:
-    """The path and query ``href`` leads to from page ``base``, if on this site."""
-    if href.startswith(("mailto:", "tel:", "javascript:")):
-        return None
-    parts = urlsplit(urljoin(SITE + base, href))
-    if parts.scheme not in ("http", "https") or parts.netloc != "testserver":
-        return None
-    target = parts.path + (f"?{parts.query}" if parts.query else "")
-    return None if SKIP.search(parts.path) else target
 
 
 def _download_kind(path: str) -> str | None:
@@ -106,16 +75,14 @@ def crawl(client: Client, who: str, variants: set[str]) -> Crawl:
                 result.failures.append(f"{who}: {status} {url} ← {source}{detail}")
                 continue
             if status in (301, 302, 303, 307, 308):
-                target = _same_site(url, response["Location"])
+                target = same_site(url, response["Location"])
                 if target and target not in result.seen:
                     queue.append((target, url))
                 continue
             if not content_type.startswith("text/html"):
                 continue
-            parser = _Links()
-            parser.feed(body.decode("utf-8", "replace"))
-            for href in parser.targets:
-                target = _same_site(url, href)
+            for href in targets(body.decode("utf-8", "replace")):
+                target = same_site(url, href)
                 if target and target not in result.seen:
                     queue.append((target, url))
     finally:

@@ -98,7 +98,7 @@ def test_control_characters_and_formulas_anywhere_never_break_a_file(client, ful
     tan_an = Report.objects.get(campaign=full_demo.campaign, unit__code="794")
     OrgUnit.objects.filter(code="794").update(name="UBND thành phố\x0bTân An\x01")
     FigureValue.objects.update_or_create(
-        report=tan_an, indicator=remark, defaults={"text": "Dòng một\x0bdòng hai\x00"}
+        report=tan_an, indicator=remark, defaults={"text": "Dòng một\x0bdòng hai\x01"}
     )
     remark.label = "=SUM(A1:A9)\x0bghi chú"
     remark.save()

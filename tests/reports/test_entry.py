@@ -36,7 +36,11 @@ def test_figures_accept_vietnamese_number_input(report, reporter, typed):
             "Viết số theo kiểu Việt Nam: dấu chấm ngăn cách hàng nghìn (1.234.567), dấu phẩy trước phần thập phân (1,5).",
         ),
         ("plan_issued", "có lẽ", "Chọn “có” hoặc “không”."),
-        ("banners", "1" + "0" * 24, "Số quá lớn — vui lòng kiểm tra lại."),
+        (
+            "banners",
+            "1" + "0" * 24,
+            "Số quá lớn (tối đa 9.999.999.999.999) — vui lòng kiểm tra lại.",
+        ),
         ("banners", "12\x00", "Có ký tự không hợp lệ."),
     ],
 )
