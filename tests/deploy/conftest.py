@@ -24,6 +24,37 @@ NGINX = shutil.which("nginx") or next(
 NGINX_USER = "user root;" if os.geteuid() == 0 else ""
 
 
+_CONF = """
+daemon off;
+master_process off;
+{user}
+pid {run}/nginx.pid;
+error_log {run}/error.log warn;
+events {{ worker_connections 64; }}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log {run}/access.log;
+    client_body_temp_path {run}/client_body;
+    proxy_temp_path {run}/proxy;
+    fastcgi_temp_path {run}/fastcgi;
+    uwsgi_temp_path {run}/uwsgi;
+    scgi_temp_path {run}/scgi;
+    server {{
+{server}
+    }}
+}}
+"""
+
+
+def write_conf(run: Path, server: str) -> Path:
+    """An nginx configuration in ``run`` (pid, logs, temporary files there too)
+    with one ``server`` block's body."""
+    conf = run / "nginx.conf"
+    conf.write_text(_CONF.format(user=NGINX_USER, run=run, server=server), encoding="utf-8")
+    return conf
+
+
 def require_nginx() -> None:
     if NGINX is None:
         if IN_CI:

@@ -23,7 +23,13 @@ import pytest
 from django.db import connection
 
 from lifelong_week.accounts.models import User
-from tests.deploy.conftest import NGINX_USER, free_port, require_nginx, running_nginx, wait_for_port
+from tests.deploy.conftest import (
+    free_port,
+    require_nginx,
+    running_nginx,
+    wait_for_port,
+    write_conf,
+)
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs a loop
 
@@ -32,21 +38,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 README = Path(__file__).resolve().parents[2] / "README.md"
 PASSWORD = "mat-khau-thu-nghiem-2026"
 
-TLS_CONF = """
-daemon off;
-master_process off;
-{user}
-pid {run}/nginx.pid;
-error_log {run}/error.log warn;
-events {{ worker_connections 64; }}
-http {{
-    access_log {run}/access.log;
-    client_body_temp_path {run}/client_body;
-    proxy_temp_path {run}/proxy;
-    fastcgi_temp_path {run}/fastcgi;
-    uwsgi_temp_path {run}/uwsgi;
-    scgi_temp_path {run}/scgi;
-    server {{
+TLS_SERVER = """
         listen 127.0.0.1:{port} ssl;
         ssl_certificate {run}/cert.pem;
         ssl_certificate_key {run}/key.pem;
@@ -56,8 +48,6 @@ http {{
             proxy_set_header X-Forwarded-For $remote_addr;
             proxy_set_header X-Forwarded-Proto $scheme;
         }}
-    }}
-}}
 """
 
 
@@ -138,11 +128,7 @@ def https(production, tmp_path):
         capture_output=True,
     )  # fmt: skip
     port = free_port()
-    conf = run / "nginx.conf"
-    conf.write_text(
-        TLS_CONF.format(user=NGINX_USER, run=run, port=port, upstream=production),
-        encoding="utf-8",
-    )
+    conf = write_conf(run, TLS_SERVER.format(port=port, run=run, upstream=production))
     with running_nginx(conf, run, port):
         yield f"https://127.0.0.1:{port}"
 

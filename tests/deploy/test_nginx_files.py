@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.deploy.conftest import NGINX_USER, free_port, require_nginx, running_nginx
+from tests.deploy.conftest import free_port, require_nginx, running_nginx, write_conf
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs a loop
 
@@ -26,23 +26,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "hoctap-2021"
 LOCATION = "/_protected/"
 
-CONF = """
-daemon off;
-master_process off;
-{user}
-pid {tmp}/nginx.pid;
-error_log {tmp}/error.log warn;
-events {{ worker_connections 64; }}
-http {{
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    access_log {tmp}/access.log;
-    client_body_temp_path {tmp}/client_body;
-    proxy_temp_path {tmp}/proxy;
-    fastcgi_temp_path {tmp}/fastcgi;
-    uwsgi_temp_path {tmp}/uwsgi;
-    scgi_temp_path {tmp}/scgi;
-    server {{
+SERVER = """
         listen 127.0.0.1:{port};
         # Reached only through the application's X-Accel-Redirect.
         location {location} {{
@@ -55,8 +39,6 @@ http {{
             proxy_set_header Host $http_host;
             proxy_set_header X-Forwarded-Proto $scheme;
         }}
-    }}
-}}
 """
 
 
@@ -90,17 +72,9 @@ def nginx(application, settings, tmp_path):
     run = tmp_path / "nginx"
     run.mkdir()
     port = free_port()
-    conf = run / "nginx.conf"
-    conf.write_text(
-        CONF.format(
-            user=NGINX_USER,
-            tmp=run,
-            port=port,
-            location=LOCATION,
-            media=media,
-            upstream=application,
-        ),
-        encoding="utf-8",
+    conf = write_conf(
+        run,
+        SERVER.format(port=port, location=LOCATION, media=media, upstream=application),
     )
     with running_nginx(conf, run, port) as base:
         yield base
