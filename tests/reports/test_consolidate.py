@@ -79,3 +79,14 @@ def test_only_a_report_that_consolidates_others_has_an_appendix(client, report, 
     client.force_login(reporter)
     response = client.get(reverse("reports:appendix_xlsx", args=[report.pk]))
     assert response.status_code == 404
+
+
+def test_a_report_returned_and_never_sent_again_reads_so_in_the_appendix(department_report):
+    from lifelong_week.reports.consolidate import appendix_sheet
+
+    report, _author = department_report
+    _title, header, rows = appendix_sheet(report)
+    by_code = {row[1]: row for row in rows}
+    # Cần Đước sent on 13/10, was returned, and the 2021 campaign is long over.
+    assert by_code["806"][3:5] == ["Bị trả lại, không gửi lại", "13/10/2021 10:05"]
+    assert by_code["803"][3] == "Không gửi"

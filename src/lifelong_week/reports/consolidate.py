@@ -185,6 +185,8 @@ def status_text(status: str | None, sending: SendingState) -> str:
     "Đã gửi (gửi muộn 3 ngày)", "Đang soạn (quá hạn 3 ngày)", "Không gửi".
     ``status``: its report's, None when it has none."""
     if sending.closed:
+        if status == ReportStatus.RETURNED:  # sent once, returned, never sent again
+            return _("Bị trả lại, không gửi lại")
         return sending.label
     label = ReportStatus(status).label if status else _("Chưa bắt đầu")
     if sending.kind == Sending.PENDING:
