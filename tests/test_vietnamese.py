@@ -118,7 +118,9 @@ PATTERNS = [
 class _Page(HTMLParser):
     """The text a person sees on a page, and the links it shows."""
 
-    HIDDEN = {"script", "style", "textarea", "template"}  # textarea: data being edited
+    # textarea: data being edited; code: identifiers a machine reads (an API's
+    # addresses and field names), the same in every language.
+    HIDDEN = {"script", "style", "textarea", "template", "code"}
     SHOWN_ATTRIBUTES = ("title", "alt", "placeholder", "aria-label")
 
     def __init__(self):

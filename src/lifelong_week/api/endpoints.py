@@ -296,8 +296,13 @@ def campaign_rollup(
 def campaign_rollup_children(
     request,
     slug: str = CampaignSlug,
-    unit: str | None = Query(None, pattern=CODE_PATTERN, max_length=40),
-    step: int | None = Query(None, ge=1, le=MAX_ID),
+    unit: str | None = Query(
+        None,
+        pattern=CODE_PATTERN,
+        max_length=40,
+        description="Mã đơn vị cấp trên (mặc định: đơn vị của bạn).",
+    ),
+    step: int | None = Query(None, ge=1, le=MAX_ID, description="Chỉ tính một bước báo cáo."),
 ):
     """The same roll-up for each direct child of the unit within your reach
     that existed during the campaign."""

@@ -9,4 +9,5 @@ app_name = "api_pages"
 urlpatterns = [
     path("", views.tokens, name="tokens"),
     path("<int:pk>/thu-hoi/", views.revoke, name="revoke"),
+    path("tai-lieu/", views.reference, name="reference"),
 ]

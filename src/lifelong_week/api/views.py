@@ -55,3 +55,13 @@ def revoke(request, pk: int):
             % token.name,
         )
     return redirect("api_pages:tokens")
+
+
+@login_required
+def reference(request):
+    """The API's reference in Vietnamese, read from its OpenAPI schema."""
+    from lifelong_week.api.reference import operations
+    from lifelong_week.api.v1 import api
+
+    schema = api.get_openapi_schema(path_prefix="/api/v1/")
+    return render(request, "api/reference.html", {"operations": operations(schema)})
