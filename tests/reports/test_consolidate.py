@@ -85,7 +85,7 @@ def test_a_report_returned_and_never_sent_again_reads_so_in_the_appendix(departm
     from lifelong_week.reports.consolidate import appendix_sheet
 
     report, _author = department_report
-    _title, header, rows = appendix_sheet(report)
+    _title, _header, rows = appendix_sheet(report)
     by_code = {row[1]: row for row in rows}
     # Cần Đước sent on 13/10, was returned, and the 2021 campaign is long over.
     assert by_code["806"][3:5] == ["Bị trả lại, không gửi lại", "13/10/2021 10:05"]
