@@ -206,6 +206,36 @@ def units_manageable_by(user) -> QuerySet[OrgUnit]:
     return OrgUnit.objects.filter(pk__in=ids)
 
 
+def issuer_units(user) -> QuerySet[OrgUnit]:
+    """Units a user may name as a plan's issuer: a unit where they coordinate
+    (or administer), any unit below it, and the body directly above it — a
+    Department of Education runs the plan its People's Committee issues —
+    but never higher: a province's coordinator cannot issue as the Ministry
+    (every unit in the country would see the plan)."""
+    reach = reach_of(user)
+    if reach.everything:
+        return OrgUnit.objects.all()
+    editing = [uid for uid, roles in reach.roles.items() if roles & CAMPAIGN_EDITOR_ROLES]
+    if not editing:
+        return OrgUnit.objects.none()
+    condition = Q(pk__in=OrgUnit.objects.filter(pk__in=editing).values("parent_id"))
+    for uid in editing:
+        condition |= Q(path__startswith=reach.own_paths[uid])
+    return OrgUnit.objects.filter(condition)
+
+
+def units_up_to_area(user) -> QuerySet[OrgUnit]:
+    """Units a user sees, and every unit above their own: where a step's
+    reports may go (a province's Department reports to the Ministry) and
+    who may receive a copy."""
+    reach = reach_of(user)
+    if reach.everything:
+        return OrgUnit.objects.all()
+    return OrgUnit.objects.filter(
+        Q(pk__in=units_visible_to(user).values("pk")) | Q(code__in=list(reach.area_codes))
+    )
+
+
 # --- 404 instead of 403 -------------------------------------------------------------
 
 

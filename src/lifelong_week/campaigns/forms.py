@@ -1,11 +1,16 @@
 from __future__ import annotations
 
 from django import forms
-from django.db.models import Q
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from lifelong_week.accounts.access import reach_of, units_manageable_by, units_visible_to
+from lifelong_week.accounts.access import (
+    issuer_units,
+    scope_campaigns,
+    units_manageable_by,
+    units_up_to_area,
+    units_visible_to,
+)
 from lifelong_week.campaigns.models import (
     Activity,
     Assignment,
@@ -14,8 +19,8 @@ from lifelong_week.campaigns.models import (
     Indicator,
     ReportingStep,
 )
+from lifelong_week.campaigns.queries import report_form_choices
 from lifelong_week.core.text import nfc
-from lifelong_week.orgs.models import OrgUnit
 
 
 class LinesField(forms.CharField):
@@ -48,13 +53,13 @@ class DateTimeInput(forms.DateTimeInput):
 
 
 def issuer_choices(user):
-    """Units a user may name as a plan's issuer: what they see, and above them."""
-    reach = reach_of(user)
-    if reach.everything:
-        return OrgUnit.objects.all()
-    return OrgUnit.objects.filter(
-        Q(pk__in=units_visible_to(user).values("pk")) | Q(code__in=list(reach.area_codes))
-    )
+    """Units a user may name as a plan's issuer (``access.issuer_units``)."""
+    return issuer_units(user)
+
+
+def receiver_choices(user):
+    """Units a step's reports may go to, or be copied to (``access.units_up_to_area``)."""
+    return units_up_to_area(user)
 
 
 class CampaignForm(forms.ModelForm):
@@ -107,8 +112,10 @@ class CampaignForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["issuer"].queryset = issuer_choices(user)
         self.fields["coordinator"].queryset = units_manageable_by(user)
-        from lifelong_week.accounts.access import scope_campaigns
-
+        # Forms of the campaigns the user sees (a form is shared down a chain),
+        # never another province's: attaching it would show that province's
+        # sections here and make its own form uneditable there.
+        self.fields["report_form"].queryset = report_form_choices(user)
         parents = scope_campaigns(user, Campaign.objects.all())
         if self.instance.pk:
             parents = parents.exclude(pk=self.instance.pk)
@@ -160,8 +167,8 @@ class StepForm(forms.ModelForm):
         self.fields["senders"].queryset = units_visible_to(user)
         self.fields["senders"].widget = forms.CheckboxSelectMultiple(attrs={"class": "checks"})
         self.fields["senders"].widget.choices = self.fields["senders"].choices
-        self.fields["receiver"].queryset = issuer_choices(user)
-        self.fields["copy_to"].queryset = issuer_choices(user)
+        self.fields["receiver"].queryset = receiver_choices(user)
+        self.fields["copy_to"].queryset = receiver_choices(user)
         self.fields["deadline"].help_text = _(
             "“Trước ngày 15/10” nghĩa là hạn là 00:00 ngày 15/10 (giờ Việt Nam)."
         )

@@ -10,7 +10,13 @@ from django.utils import timezone
 
 from lifelong_week.accounts.access import scope_campaigns
 from lifelong_week.campaigns.enums import CampaignStatus
-from lifelong_week.campaigns.models import Assignment, Campaign, Extension, ReportingStep
+from lifelong_week.campaigns.models import (
+    Assignment,
+    Campaign,
+    Extension,
+    ReportForm,
+    ReportingStep,
+)
 from lifelong_week.campaigns.timeline import SendingState, entry_closes_at, sending_state
 from lifelong_week.orgs.models import OrgUnit
 
@@ -137,4 +143,13 @@ def received_steps(unit: OrgUnit, campaigns: QuerySet[Campaign]) -> QuerySet[Rep
         .select_related("campaign__issuer", "receiver")
         .prefetch_related("senders")
         .order_by("deadline")
+    )
+
+
+def report_form_choices(user) -> QuerySet[ReportForm]:
+    """Report forms of the campaigns the user can see."""
+    return (
+        ReportForm.objects.filter(campaigns__in=campaigns_visible_to(user).values("pk"))
+        .distinct()
+        .order_by("title")
     )

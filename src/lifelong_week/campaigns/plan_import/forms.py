@@ -11,10 +11,8 @@ from lifelong_week.accounts.access import units_manageable_by
 from lifelong_week.campaigns.forms import LinesField, issuer_choices
 from lifelong_week.campaigns.models import Campaign
 from lifelong_week.campaigns.plan_import.domain import MAX_UPLOAD_BYTES, Action
-from lifelong_week.campaigns.plan_import.queries import (
-    parent_campaign_choices,
-    report_form_choices,
-)
+from lifelong_week.campaigns.plan_import.queries import parent_campaign_choices
+from lifelong_week.campaigns.queries import report_form_choices
 from lifelong_week.core.text import nfc
 from lifelong_week.orgs.enums import UnitKind
 from lifelong_week.orgs.models import OrgUnit

@@ -6,10 +6,9 @@ import datetime as dt
 
 from django.db.models import Q, QuerySet
 
-from lifelong_week.accounts.access import has_role, units_manageable_by
+from lifelong_week.accounts.access import has_role, units_manageable_by, units_up_to_area
 from lifelong_week.accounts.enums import CAMPAIGN_EDITOR_ROLES
-from lifelong_week.campaigns.forms import issuer_choices
-from lifelong_week.campaigns.models import Campaign, ReportForm
+from lifelong_week.campaigns.models import Campaign
 from lifelong_week.campaigns.queries import campaigns_visible_to
 from lifelong_week.orgs.models import OrgUnit
 
@@ -24,7 +23,7 @@ def candidate_units(
 ) -> QuerySet[OrgUnit]:
     """Units a plan's bodies may stand for: the issuer's subtree and its
     ancestors, that the user may see, and that existed during the week."""
-    units = issuer_choices(user).filter(
+    units = units_up_to_area(user).filter(
         Q(path__startswith=issuer.path) | Q(code__in=issuer.ancestor_codes)
     )
     if start and end:
@@ -59,12 +58,3 @@ def default_parent_campaign(user, issuer: OrgUnit | None, year: int | None) -> C
     ]
     above.sort(key=lambda c: -c.issuer.depth)
     return above[0] if above else None
-
-
-def report_form_choices(user) -> QuerySet[ReportForm]:
-    """Report forms of the campaigns the user can see."""
-    return (
-        ReportForm.objects.filter(campaigns__in=campaigns_visible_to(user).values("pk"))
-        .distinct()
-        .order_by("title")
-    )
