@@ -112,6 +112,39 @@ def test_same_value_from_a_stale_form_is_not_a_conflict(report, reporter):
     assert outcome.conflict is None
 
 
+def test_an_explanation_from_a_stale_form_does_not_overwrite_a_newer_one(report, reporter):
+    target = indicator(report, "banners")
+    save_figure(report, indicator=target, raw="5", base_version=0, by=reporter, note="Bản A")
+    # A colleague explains better meanwhile (version 2)…
+    save_figure(report, indicator=target, raw="5", base_version=1, by=reporter, note="Bản B")
+    # …and the first page, still at version 1, saves its own explanation.
+    outcome = save_figure(
+        report, indicator=target, raw="5", base_version=1, by=reporter, note="Bản A sửa"
+    )
+
+    assert outcome.conflict is not None
+    assert outcome.conflict.their_value == "5 — giải trình: Bản B"
+    assert FigureValue.objects.get(report=report).note == "Bản B"
+
+
+def test_a_nul_or_control_character_in_an_explanation_or_comment_is_cleaned(
+    report, reporter, coordinator
+):
+    from lifelong_week.reports.domain import return_report, submit_report
+    from tests.reports.conftest import fill_all_figures
+
+    target = indicator(report, "banners")
+    save_figure(
+        report, indicator=target, raw="5", base_version=0, by=reporter, note="Dòng\x00 một\x0bhai"
+    )
+    assert FigureValue.objects.get(report=report, indicator=target).note == "Dòng một\nhai"
+    fill_all_figures(report, reporter)
+    report = submit_report(report, by=reporter)
+    report = return_report(report, by=coordinator, comment="Bổ sung\x00 ảnh\x07")
+    report.refresh_from_db()
+    assert report.review_comment == "Bổ sung ảnh"
+
+
 def test_a_failure_mid_save_leaves_the_previous_version_intact(report, reporter, monkeypatch):
     from lifelong_week.reports import domain
 

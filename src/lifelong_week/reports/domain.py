@@ -35,7 +35,7 @@ from lifelong_week.campaigns.models import (
 from lifelong_week.core.dates import moment_text, sent_late_text
 from lifelong_week.core.numbers import NumberFormatError, format_number, parse_number
 from lifelong_week.core.rows import decimal_or_none
-from lifelong_week.core.text import nfc
+from lifelong_week.core.text import clean_text, nfc
 from lifelong_week.orgs.models import OrgUnit
 from lifelong_week.reports import richtext
 from lifelong_week.reports.checks import CheckWarning, Plausible, cross_check, ranges_of
@@ -303,18 +303,20 @@ def save_figure(
     row, _created = FigureValue.objects.select_for_update().get_or_create(
         report=report, indicator=indicator
     )
-    new_note = row.note if note is None else nfc(note)[:500]
+    new_note = row.note if note is None else clean_text(note)[:500]
     if row.value == value and row.text == text and row.note == new_note:
         return SaveOutcome(version=row.version)
-    if row.version != base_version and (row.value != value or row.text != text):
+    # A save from a page opened before someone else's changes nothing of
+    # theirs — the value nor the explanation (each save bumps the version).
+    if row.version != base_version and (
+        row.value != value or row.text != text or row.note != new_note
+    ):
+        shown = display_figure(indicator, row.value, row.text)
+        if row.note != new_note and row.note:
+            shown = _("%(value)s — giải trình: %(note)s") % {"value": shown, "note": row.note}
         return SaveOutcome(
             version=row.version,
-            conflict=Conflict(
-                display_figure(indicator, row.value, row.text),
-                row.version,
-                row.updated_by,
-                row.updated_at,
-            ),
+            conflict=Conflict(shown, row.version, row.updated_by, row.updated_at),
         )
     old = display_figure(indicator, row.value, row.text)
     row.value, row.text, row.note = value, text, new_note
@@ -645,7 +647,7 @@ def return_report(
     records the comment, notifies the unit's reporters in the application and
     by e-mail — the only immediate e-mail the platform sends."""
     now = now or timezone.now()
-    comment = nfc(comment)
+    comment = clean_text(comment)
     if not comment:
         raise ReportError(_("Vui lòng ghi ý kiến để đơn vị biết cần sửa gì."))
     report = _locked(report, "step__receiver", "campaign__report_form", "unit")
