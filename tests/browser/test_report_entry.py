@@ -21,7 +21,7 @@ ATTENDANCE = "Người tham dự lễ khai mạc (trực tiếp và trực tuy�
 
 
 def open_report(page):
-    page.locator("ul.owed a").click()
+    page.locator("ul.owed .what").click()
     expect(page.locator("h1")).to_have_text("Ủy ban nhân dân huyện Bến Lức")
 
 

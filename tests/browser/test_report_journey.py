@@ -30,7 +30,7 @@ def test_district_reports_and_the_province_reviews(page, sign_in, live_demo):
     page.set_default_timeout(15_000)
     # The district's reporter records the opening ceremony.
     sign_in("benluc.baocao")
-    page.locator("ul.owed a").click()
+    page.locator("ul.owed .what").click()
     page.get_by_role("link", name="Hoạt động đã tổ chức").click()
     page.get_by_role("link", name="Ghi nhận hoạt động").click()
     page.get_by_label("Loại hoạt động").select_option(label="Lễ khai mạc, phát động")
@@ -46,7 +46,7 @@ def test_district_reports_and_the_province_reviews(page, sign_in, live_demo):
 
     # Every section and every figure, "1.250" typed in one.
     page.locator("nav.nav").get_by_role("link", name="Việc của tôi").click()
-    page.locator("ul.owed a").click()
+    page.locator("ul.owed .what").click()
     report_url = page.url
     opening = page.get_by_label("Lễ khai mạc, phát động đã tổ chức")
     expect(opening).to_have_value("1")  # pre-filled from the event

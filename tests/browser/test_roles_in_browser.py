@@ -37,7 +37,7 @@ def test_district_reporter_sees_what_the_district_owes(sign_in):
     )
     # One click into the report; a reporter cannot change the plan and sees
     # only their own unit in the tree.
-    owed.get_by_role("link").click()
+    owed.locator(".what").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Ủy ban nhân dân huyện Bến Lức")
     page.locator("main").get_by_role(
         "link", name="Tổ chức Tuần lễ hưởng ứng học tập suốt đời năm 2021"

@@ -31,7 +31,16 @@ def section_key(report, index=0):
 
 
 def test_the_reporter_opens_the_report_from_what_they_owe(signed_in, step, demo):
-    response = signed_in.get(reverse("reports:open", args=[step.pk, "803"]))
+    url = reverse("reports:open", args=[step.pk, "803"])
+    # A GET writes nothing (a link checker, a browser's prefetch): it offers to start.
+    offer = signed_in.get(url)
+    assert offer.status_code == 200
+    assert "Bắt đầu nhập báo cáo" in offer.content.decode()
+    assert not Report.objects.filter(step=step, unit__code="803").exists()
+    # The home page's button posts.
+    home = signed_in.get(reverse("accounts:home")).content.decode()
+    assert f'<form method="post" action="{url}">' in home
+    response = signed_in.post(url)
     report = Report.objects.get(step=step, unit__code="803")
     assert response.url == report.urls.edit
     page = signed_in.get(report.urls.edit).content.decode()

@@ -61,7 +61,9 @@ def _report_to_change(request, pk: int):
 
 @login_required
 def open_for_unit(request, step_id: int, code: str):
-    """From "what I owe" into the report: created on first visit by its unit."""
+    """From "what I owe" into the report. A GET never writes: it goes to the
+    report when there is one, else offers to start it; the POST (the home
+    page's button) creates it."""
     step = get_or_404(
         ReportingStep.objects.filter(
             campaign__in=campaigns_visible_to(request.user)
@@ -77,6 +79,8 @@ def open_for_unit(request, step_id: int, code: str):
     probe = Report(step=step, unit=unit, campaign=step.campaign)
     if not can_enter_report(request.user, probe):
         raise Http404
+    if request.method != "POST":
+        return render(request, "reports/open.html", {"step": step, "unit": unit})
     report = domain.open_report(step, unit, by=request.user)
     return redirect(report.urls.edit)
 
