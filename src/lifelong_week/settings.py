@@ -92,6 +92,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "lifelong_week.core.middleware.NoStoreMiddleware",
     # Axes last: it turns repeated failed sign-ins into a lock-out page.
     "axes.middleware.AxesMiddleware",
 ]
