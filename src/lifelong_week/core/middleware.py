@@ -5,6 +5,7 @@ laptop must not keep a report, a new API key or the API's JSON."""
 from __future__ import annotations
 
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.functional import empty
 
 
 class NoStoreMiddleware:
@@ -20,8 +21,17 @@ class NoStoreMiddleware:
         response = self.get_response(request)
         if response.has_header("Cache-Control"):
             return response
-        user = getattr(request, "user", None)
-        if request.path.startswith("/api/") or (user is not None and user.is_authenticated):
+        if request.path.startswith("/api/") or _signed_in(request):
             add_never_cache_headers(response)
             patch_cache_control(response, no_store=True, private=True)
         return response
+
+
+def _signed_in(request) -> bool:
+    """Whether the answer was made for a signed-in user. Only asked when the
+    view has already read the user: a page that never did shows nothing of
+    theirs, and an error page must not reach the database (it may be down)."""
+    user = request.__dict__.get("user")
+    if user is None or getattr(user, "_wrapped", None) is empty:
+        return False
+    return user.is_authenticated
