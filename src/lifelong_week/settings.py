@@ -93,6 +93,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "lifelong_week.core.middleware.NoStoreMiddleware",
+    "csp.middleware.CSPMiddleware",
     # Axes last: it turns repeated failed sign-ins into a lock-out page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -349,6 +350,27 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy (django-csp): every script and style comes from our
+# own static files — no inline script, no style attribute — so an injected
+# <script> or style never runs. Photos may come from the bucket's signed links.
+_photo_origins = []
+if S3_BUCKET:
+    _endpoint = env_str("LIFELONG_WEEK_S3_ENDPOINT_URL")
+    _photo_origins = [_endpoint.rstrip("/")] if _endpoint else ["https://*.amazonaws.com"]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *_photo_origins],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    }
+}
 
 LOGGING = {
     "version": 1,

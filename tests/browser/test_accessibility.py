@@ -1,5 +1,6 @@
 """Every page every demo role can reach passes axe-core with no serious or
-critical violation, at desktop and at phone width.
+critical violation, at desktop and at phone width — and the browser blocks
+nothing under the Content-Security-Policy (no inline script or style left).
 
 axe-core comes from the npm registry (``.ci/run`` installs it; it is never
 copied into the repository): set ``AXE_CORE_JS`` to its ``axe.min.js`` or
@@ -118,6 +119,7 @@ def test_no_page_of_any_role_has_a_serious_accessibility_violation(browser, live
     axe = _axe_source()
     seen: set[tuple[str, str]] = set()
     problems: list[str] = []
+    refused: list[str] = []  # what the Content-Security-Policy blocked
     checked = 0
     for kind, username in ROLES.items():
         user = User.objects.get(username=username) if username else None
@@ -129,7 +131,17 @@ def test_no_page_of_any_role_has_a_serious_accessibility_violation(browser, live
             context = browser.new_context(viewport={"width": width, "height": height})
             context.add_cookies(_session_cookie(user, live_demo))
             page = context.new_page()
+            current = {"url": ""}
+            page.on(
+                "console",
+                lambda message, current=current, kind=kind: (
+                    refused.append(f"{kind} {current['url']}: {message.text}")
+                    if message.type == "error" and "Content Security Policy" in message.text
+                    else None
+                ),
+            )
             for url in pages:
+                current["url"] = url
                 page.goto(live_demo.url + url, wait_until="load")
                 page.evaluate(axe)
                 result = page.evaluate(
@@ -148,3 +160,4 @@ def test_no_page_of_any_role_has_a_serious_accessibility_violation(browser, live
     print(f"axe-core: {checked} page views, {len(seen)} kinds of page × role")
     assert checked > 40, f"only {checked} pages were checked"
     assert problems == [], "\n".join(problems)
+    assert refused == [], "\n".join(refused)
