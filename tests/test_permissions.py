@@ -62,6 +62,8 @@ MATRIX = {
     ("portal:home", ()): dict.fromkeys(CAST, 200),
     ("accounts:login", ()): {**dict.fromkeys(SIGNED_IN, 302), "anonymous": 200},
     ("accounts:home", ()): expect(200),
+    # The audit log: coordinators and administrators, each of their own units.
+    ("audit:log", ()): only("quantri", "sogd.dieuphoi", "outsider"),
     ("accounts:password_reset", ()): dict.fromkeys(CAST, 200),
     ("accounts:password_change", ()): expect(200),
     ("campaigns:list", ()): expect(200),

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "ninja",
+    "auditlog",
     "lifelong_week.core",
     "lifelong_week.orgs",
     "lifelong_week.accounts",
@@ -79,6 +80,7 @@ INSTALLED_APPS = [
     "lifelong_week.portal",
     "lifelong_week.demo",
     "lifelong_week.api",
+    "lifelong_week.audit",
     "lifelong_week.national",
 ]
 
@@ -94,6 +96,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "lifelong_week.core.middleware.NoStoreMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Who changed a campaign, a step, a unit…: the signed-in user, on every entry.
+    "auditlog.middleware.AuditlogMiddleware",
     # Axes last: it turns repeated failed sign-ins into a lock-out page.
     "axes.middleware.AxesMiddleware",
 ]

@@ -8,6 +8,7 @@ admin.site.index_title = "Quản trị hệ thống"
 urlpatterns = [
     path("", include("lifelong_week.portal.urls")),
     path("tai-khoan/api/", include("lifelong_week.api.urls_pages")),
+    path("tai-khoan/nhat-ky/", include("lifelong_week.audit.urls")),
     path("tai-khoan/", include("lifelong_week.accounts.urls")),
     path("don-vi/", include("lifelong_week.orgs.urls")),
     path("ke-hoach/", include("lifelong_week.campaigns.urls")),
