@@ -16,7 +16,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
 
-from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from lifelong_week.campaigns.enums import Sending, ValueType
@@ -58,15 +57,17 @@ class FiguresExporter:
             queryset = queryset.filter(unit__path__startswith=unit.path)
         if step is not None:
             queryset = queryset.filter(step=step)
-        self.reports = queryset.order_by("step__order", "unit__path").annotate(
-            extended_until=Subquery(
-                Extension.objects.filter(step=OuterRef("step_id"), unit=OuterRef("unit_id")).values(
-                    "until"
-                )[:1]
-            )
-        )
+        self.reports = queryset.order_by("step__order", "unit__path")
+        # A campaign's extensions are few: read once, not looked up per row.
+        self.extensions = {
+            (step_id, unit_id): until
+            for step_id, unit_id, until in Extension.objects.filter(
+                step__campaign=campaign
+            ).values_list("step_id", "unit_id", "until")
+        }
         # ``in_rollup`` is current once what is pending is folded.
         fold_pending([campaign.pk])
+        self._texts: dict[tuple, str] = {}
 
     @property
     def title(self) -> str:
@@ -98,7 +99,8 @@ class FiguresExporter:
             "late_by",
             "step__deadline",
             "step__lock_at",
-            "extended_until",
+            "step_id",
+            "unit_id",
             "in_rollup",
         )
         batch: list[tuple] = []
@@ -115,9 +117,11 @@ class FiguresExporter:
         counted = [row[0] for row in batch if row[-1]]
         _fill(values, counted, columns, kinds)
         now, year = timezone.now(), self.campaign.year
+        texts = self._texts  # a state's words, made once per kind of state
         for row in batch:
             pk, code, name, receiver, status, submitted_at, late_by, *dates, in_rollup = row
-            deadline, lock_at, extended_until = dates
+            deadline, lock_at, step_id, unit_id = dates
+            extended_until = self.extensions.get((step_id, unit_id))
             sent = status in SENT_STATUSES
             sending = sending_state(
                 deadline=deadline,
@@ -132,7 +136,8 @@ class FiguresExporter:
                 code,
                 name,
                 receiver,
-                status_text(status, sending),
+                texts.get((status, sending))
+                or texts.setdefault((status, sending), status_text(status, sending)),
                 timezone.localtime(submitted_at).strftime("%d/%m/%Y %H:%M") if submitted_at else "",
                 sending.days if sending.kind == Sending.LATE else None,
                 "có" if in_rollup else "không",
@@ -237,7 +242,9 @@ def write_xlsx(
     sheet.append(heading)
     sheet.freeze_panes = "C2"
     for row in rows:
-        sheet.append([_safe(value) for value in row])
+        # Only text can hold a formula or a control character; two million
+        # cells make the check's cost matter.
+        sheet.append([_safe(value) if value.__class__ is str else value for value in row])
     workbook.save(target)
 
 
@@ -248,7 +255,8 @@ def _safe(value: object) -> object:
     text — in headers (indicator labels are typed by coordinators) as in cells."""
     if not isinstance(value, str):
         return value
-    value = _CONTROL.sub(_control_replacement, value)
+    if not value.isprintable():  # C-fast; most cells have no control character
+        value = _CONTROL.sub(_control_replacement, value)
     if value.startswith(_FORMULA_START):
         return "'" + value
     return value
