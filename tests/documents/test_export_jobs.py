@@ -152,7 +152,7 @@ def test_the_job_page_shows_progress_the_vietnamese_way(client, step, coordinato
 
     status = client.get(job.urls.status).content.decode()
 
-    assert '<progress max="1500" value="120"' in status
+    assert '<progress class="w-full" max="1500" value="120"' in status
     assert "đã xử lý 120/1.500 đơn vị" in status
     assert 'hx-trigger="every 2s"' in status
     assert "<html" not in status  # the block alone, for htmx to swap

@@ -21,6 +21,7 @@ from django.utils import timezone
 from lifelong_week.campaigns.enums import Sending, ValueType
 from lifelong_week.campaigns.models import Campaign, Extension, Indicator, ReportingStep
 from lifelong_week.campaigns.timeline import closes_at, sending_state
+from lifelong_week.core.rows import raw_rows
 from lifelong_week.orgs.models import OrgUnit
 from lifelong_week.reports.consolidate import status_text, step_lines
 from lifelong_week.reports.enums import SENT_STATUSES
@@ -195,13 +196,32 @@ SUMMING = (ValueType.INTEGER, ValueType.MONEY, ValueType.DECIMAL)
 
 
 def _fill(values: dict[int, list[object]], report_ids, columns, kinds) -> None:
-    """Write the figures of ``report_ids`` into their rows of ``values``."""
-    for report_id, indicator_id, value, text in FigureValue.objects.filter(
-        report_id__in=report_ids
-    ).values_list("report_id", "indicator_id", "value", "text"):
-        column = columns.get(indicator_id)
-        if column is not None:
-            values[report_id][column] = _cell(kinds[column], value, text)
+    """Write the figures of ``report_ids`` into their rows of ``values``: a
+    national export is two million of them, read as the driver returns them
+    and converted by each column's own function."""
+    convert = {
+        indicator_id: (column, _CONVERTERS.get(kinds[column], _whole))
+        for indicator_id, column in columns.items()
+    }
+    rows = FigureValue.objects.filter(report_id__in=report_ids).values_list(
+        "report_id", "indicator_id", "value", "text"
+    )
+    for report_id, indicator_id, value, text in raw_rows(rows):
+        target = convert.get(indicator_id)
+        if target is not None:
+            column, cell = target
+            values[report_id][column] = cell(value, text)
+
+
+def _whole(value, text):
+    return None if value is None else int(value)
+
+
+_CONVERTERS = {
+    ValueType.TEXT: lambda value, text: text,
+    ValueType.BOOLEAN: lambda value, text: None if value is None else ("có" if value else "không"),
+    ValueType.DECIMAL: lambda value, text: None if value is None else float(value),
+}
 
 
 def heading(indicator: Indicator) -> str:
@@ -209,18 +229,6 @@ def heading(indicator: Indicator) -> str:
     if indicator.unit_of_measure:
         return f"{indicator.label} ({indicator.unit_of_measure})"
     return indicator.label
-
-
-def _cell(kind: str, value: Decimal | None, text: str) -> object:
-    if kind == ValueType.TEXT:
-        return text
-    if value is None:
-        return None
-    if kind == ValueType.BOOLEAN:
-        return "có" if value else "không"
-    if kind == ValueType.DECIMAL:
-        return float(value)
-    return int(value)
 
 
 def write_xlsx(
