@@ -60,6 +60,7 @@ def test_coordinator_follows_reminds_and_sends_the_consolidated_report(
 
     # The Department's own report to the Ministry, drafted from the units'.
     page.goto(f"{live_demo.url}/bao-cao/buoc/{step2.pk}/don-vi/80-SGDDT/")
+    page.get_by_role("button", name="Bắt đầu nhập báo cáo").click()  # a GET creates nothing
     page.get_by_role("button", name="Lập dự thảo từ báo cáo của các đơn vị").click()
     expect(page.locator(".messages")).to_contain_text("Đã điền")
     first_section = page.locator("textarea[data-autosave]").first
