@@ -42,6 +42,14 @@ def _empty_cache():
 
 
 @pytest.fixture(autouse=True)
+def _two_factor_as_the_demo(settings):
+    """Tests sign in as the demo's accounts, as the demo does: two-factor
+    sign-in offered, not required (tests/accounts/test_two_factor.py turns
+    the production default back on)."""
+    settings.TWO_FACTOR_REQUIRED = False
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     # Argon2 is slow on purpose; tests that are not about hashing need not pay.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -71,6 +71,9 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "ninja",
     "auditlog",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "lifelong_week.core",
     "lifelong_week.orgs",
     "lifelong_week.accounts",
@@ -91,6 +94,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # Until the second factor is given, only the two-factor pages answer.
+    "lifelong_week.accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -190,6 +196,10 @@ LOGOUT_REDIRECT_URL = "portal:home"
 # waits (guessing keys is then pointless).
 PASSWORD_RESET_LIMIT = env_int("PASSWORD_RESET_LIMIT", 5, minimum=1)
 API_KEY_FAILURE_LIMIT = env_int("API_KEY_FAILURE_LIMIT", 20, minimum=1)
+# Two-factor sign-in (accounts.two_factor): required of superusers, staff and
+# coordinators of a province or above; anyone may turn it on.
+TWO_FACTOR_REQUIRED = env_bool("LIFELONG_WEEK_REQUIRE_TWO_FACTOR", default=True)
+OTP_TOTP_ISSUER = "Tuần lễ học tập suốt đời"
 AXES_FAILURE_LIMIT = env_int("SIGNIN_FAILURE_LIMIT", 5, minimum=1)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("SIGNIN_COOLOFF_MINUTES", 15, minimum=1))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]

@@ -10,6 +10,8 @@ from lifelong_week.accounts.enums import Role
 class User(AbstractUser):
     full_name = models.CharField(_("họ và tên"), max_length=150, blank=True)
     phone = models.CharField(_("điện thoại"), max_length=40, blank=True)
+    # Kept beside the devices so a request needs no query to know a code is due.
+    two_factor = models.BooleanField(_("đăng nhập hai bước"), default=False, editable=False)
 
     class Meta:
         verbose_name = _("người dùng")

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from lifelong_week.accounts import views
+from lifelong_week.accounts import two_factor_views, views
 from lifelong_week.accounts.forms import SignInForm
 from lifelong_week.accounts.password_reset import ThrottledPasswordResetView
 
@@ -9,6 +9,11 @@ app_name = "accounts"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("xac-thuc-hai-buoc/", two_factor_views.overview, name="two_factor"),
+    path("xac-thuc-hai-buoc/thiet-lap/", two_factor_views.setup, name="two_factor_setup"),
+    path("xac-thuc-hai-buoc/nhap-ma/", two_factor_views.verify, name="two_factor_verify"),
+    path("xac-thuc-hai-buoc/ma-du-phong/", two_factor_views.backup_codes, name="two_factor_codes"),
+    path("xac-thuc-hai-buoc/tat/", two_factor_views.turn_off, name="two_factor_off"),
     path(
         "dang-nhap/",
         auth_views.LoginView.as_view(

@@ -7,8 +7,11 @@ log has its own Vietnamese page, scoped like every other (``audit``)."""
 from auditlog.models import LogEntry
 from django.contrib import admin
 from django.contrib.auth.models import Group
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_tasks_db.models import DBTaskResult
 
-for model in (Group, DBTaskResult, LogEntry):
+# Two-factor devices: reset with `lifelong-week reset-two-factor USERNAME`.
+for model in (Group, DBTaskResult, LogEntry, TOTPDevice, StaticDevice):
     if admin.site.is_registered(model):
         admin.site.unregister(model)

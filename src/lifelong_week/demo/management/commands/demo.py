@@ -31,6 +31,8 @@ class Command(BaseCommand):
     def handle(self, *args, port: int, host: str, threads: int, no_serve: bool, **options):
         self.stdout.write(f"Thư mục dữ liệu: {settings.DATA_DIR}")
         mail_dir = self._keep_mail_in_files()
+        # As in demo/settings.py: anyone tries the accounts; two-factor is offered.
+        settings.TWO_FACTOR_REQUIRED = demo_settings.TWO_FACTOR_REQUIRED
         call_command("migrate", interactive=False, verbosity=0)
         from lifelong_week.demo.load import load_demo
 
@@ -45,6 +47,11 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"\nChưa cấu hình máy chủ thư (EMAIL_HOST): thư điện tử không gửi đi mà được lưu "
                 f"thành tệp trong {mail_dir}"
+            )
+        if not settings.TWO_FACTOR_REQUIRED:
+            self.stdout.write(
+                "Đăng nhập hai bước: không bắt buộc trong bản trình diễn (bật được ở trang "
+                "Việc của tôi); bản chính thức bắt buộc với quản trị và điều phối cấp tỉnh trở lên."
             )
         if no_serve:
             return
