@@ -627,3 +627,33 @@ def test_damaged_real_images_only_ever_raise_photo_error(kind, data):
         image[position] = data.draw(st.integers(0, 255), label="byte")
     cut = data.draw(st.integers(1, len(image)), label="length")
     check_never_raises_anything_else(bytes(image[:cut]))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_photo_is_decoded_outside_any_transaction(demo, monkeypatch):
+    """On SQLite a transaction holds the one write lock: decoding a phone's
+    photo (a second) must not keep every other user waiting."""
+    from django.db import connection
+
+    from lifelong_week.reports import domain
+
+    seen = []
+    process = domain.process_photo
+
+    def watching(*args, **kwargs):
+        seen.append(connection.in_atomic_block)
+        return process(*args, **kwargs)
+
+    monkeypatch.setattr(domain, "process_photo", watching)
+    from lifelong_week.accounts.models import User
+
+    reporter = User.objects.get(username="benluc.baocao")
+    report = domain.open_report(demo.campaign.steps.get(order=1), demo.units["803"], by=reporter)
+
+    domain.add_photo(
+        report, data=encode(quadrants(), "JPEG"), filename="anh.jpg", caption="Lễ khai mạc",
+        may_publish=False, by=reporter,
+    )  # fmt: skip
+
+    assert seen == [False]
+    assert report.photos.count() == 1

@@ -413,15 +413,21 @@ def _check_parents(rows: list[_Row]) -> list[RowProblem]:
 # --- Writing ---------------------------------------------------------------
 
 
-@transaction.atomic
 def import_units(path: Path) -> ImportResult:
     """Create or update the units in ``path``; all or nothing.
 
     Side effects: creates new units, updates existing ones with the same code,
-    moves a unit (with its subtree) when its parent changed.
+    moves a unit (with its subtree) when its parent changed. The file is read
+    and checked before the transaction that writes: on SQLite a transaction
+    holds the one write lock every other user needs.
     """
     header, rows = read_rows(Path(path))
     checked = check_rows(header, rows)
+    with transaction.atomic():
+        return _write(checked)
+
+
+def _write(checked: list[_Row]) -> ImportResult:
     result = ImportResult()
     by_code = {row.values["code"]: row for row in checked}
     ordered: list[_Row] = []

@@ -715,7 +715,6 @@ def grant_extension(
 # --- Photos -------------------------------------------------------------------------
 
 
-@transaction.atomic
 def add_photo(
     report: Report,
     *,
@@ -729,17 +728,31 @@ def add_photo(
 ) -> Photo:
     """Check, clean (EXIF and GPS removed) and store a photo with its thumbnail.
 
-    Raises ``PhotoError`` (from ``reports.photos``) or ``ReportError``.
+    Raises ``PhotoError`` (from ``reports.photos``) or ``ReportError``. The
+    photo is decoded and resized before any transaction — a phone's photo
+    takes a second, and on SQLite a transaction holds the one write lock
+    every other user needs; the report's rules are checked first without a
+    lock (to refuse early) and again under it, with the photo stored.
     """
     now = now or timezone.now()
-    report = _locked(report)
+    caption = clean_text(caption)[:300]
+    if not caption:
+        raise ReportError(_("Vui lòng ghi chú thích cho ảnh (hoạt động gì, ở đâu)."))
+    _may_add_photo(report, now)
+    processed = process_photo(data, filename=filename, limits=limits or DEFAULT_LIMITS)
+    with transaction.atomic():
+        report = _locked(report)
+        _may_add_photo(report, now)
+        return _store_photo(report, processed, caption, may_publish, by, now)
+
+
+def _may_add_photo(report: Report, now: dt.datetime) -> None:
     _ensure_open(report, now)
     if report.photos.count() >= settings.REPORT_MAX_PHOTOS:
         raise ReportError(_("Mỗi báo cáo đính kèm tối đa %d ảnh.") % settings.REPORT_MAX_PHOTOS)
-    processed = process_photo(data, filename=filename, limits=limits or DEFAULT_LIMITS)
-    caption = nfc(caption)[:300]
-    if not caption:
-        raise ReportError(_("Vui lòng ghi chú thích cho ảnh (hoạt động gì, ở đâu)."))
+
+
+def _store_photo(report, processed, caption: str, may_publish: bool, by, now) -> Photo:
     photo = Photo(
         report=report,
         caption=caption,
