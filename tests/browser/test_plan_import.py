@@ -36,6 +36,7 @@ def test_coordinator_imports_the_seed_plan_and_creates_the_campaign(sign_in, liv
     expect(page.get_by_label("Đơn vị ban hành (trong hệ thống)")).to_have_value(re.compile(r"\d+"))
     title = page.get_by_label("Trích yếu (tên kế hoạch)")
     expect(title).to_have_value("Tổ chức Tuần lễ hưởng ứng học tập suốt đời năm 2021")
+    page.wait_for_load_state()  # the page's script listens for focus once it has run
     title.focus()
     expect(page.locator("#L8")).to_have_class("hl")
     expect(page.locator("#L8")).to_contain_text("Tổ chức Tuần lễ hưởng ứng học tập suốt đời")
