@@ -153,7 +153,8 @@ def change_rows(entry: LogEntry) -> list[ChangeRow]:
             before, after = (_instant(name, value) for value in values)
         else:
             before, after = (_readable(value) for value in display.get(label, values))
-        rows.append(ChangeRow(label, before, after))
+        if before != after:  # a new object's empty field says nothing
+            rows.append(ChangeRow(label, before, after))
     return rows
 
 
